@@ -81,7 +81,10 @@ pub fn parse_config(source: &str, root: Option<&Path>) -> (Config, Vec<Diagnosti
     let tree = match yaml::parse(source) {
         Ok(tree) => tree,
         Err((pos, message)) => {
-            return (config, vec![Diagnostic::error(CONFIG_FILE, pos, "", message)]);
+            return (
+                config,
+                vec![Diagnostic::error(CONFIG_FILE, pos, "", message)],
+            );
         }
     };
     let mut r = Reader::new(CONFIG_FILE, source);
@@ -103,7 +106,9 @@ pub fn parse_config(source: &str, root: Option<&Path>) -> (Config, Vec<Diagnosti
             top.pos,
             "",
             "la clé obligatoire « organisation » manque",
-            Some("ajoutez « organisation: » avec « nom: » (et « logo: » si vous en avez un)".into()),
+            Some(
+                "ajoutez « organisation: » avec « nom: » (et « logo: » si vous en avez un)".into(),
+            ),
         ),
         Some(node) => {
             if let Some(mut org) = r.map(node, "organisation") {
@@ -129,7 +134,9 @@ pub fn parse_config(source: &str, root: Option<&Path>) -> (Config, Vec<Diagnosti
         let mut seen: HashMap<String, Pos> = HashMap::new();
         for (i, item) in r.seq(node, "reseaux").iter().enumerate() {
             let path = format!("reseaux[{i}]");
-            let Some(mut f) = r.map(item, &path) else { continue };
+            let Some(mut f) = r.map(item, &path) else {
+                continue;
+            };
             let id = r.required_text(&mut f, "id");
             let nom = r.required_text(&mut f, "nom");
             r.finish(f, &["id", "nom"]);
@@ -147,7 +154,12 @@ pub fn parse_config(source: &str, root: Option<&Path>) -> (Config, Vec<Diagnosti
                     continue;
                 }
                 if seen.contains_key(&id) {
-                    r.error(pos, &format!("{path}.id"), format!("réseau « {id} » déclaré deux fois"), None);
+                    r.error(
+                        pos,
+                        &format!("{path}.id"),
+                        format!("réseau « {id} » déclaré deux fois"),
+                        None,
+                    );
                     continue;
                 }
                 seen.insert(id.clone(), pos);
@@ -166,7 +178,12 @@ pub fn parse_config(source: &str, root: Option<&Path>) -> (Config, Vec<Diagnosti
                     continue;
                 }
                 if seen.insert(fold(&t), ()).is_some() {
-                    r.warning(yaml::pos_of(item), &path, format!("thématique « {t} » déclarée deux fois"), None);
+                    r.warning(
+                        yaml::pos_of(item),
+                        &path,
+                        format!("thématique « {t} » déclarée deux fois"),
+                        None,
+                    );
                     continue;
                 }
                 list.push(t);
@@ -199,9 +216,12 @@ fn check_logo(r: &mut Reader<'_>, logo: &str, pos: Pos, root: Option<&Path>) {
             format!("le logo « {logo} » pointe hors du dossier (lien symbolique)"),
             Some("copiez l'image dans le dossier plutôt que d'y faire un lien".into()),
         ),
-        (Ok(file), Ok(_)) if !file.is_file() => {
-            r.error(pos, path, format!("le logo « {logo} » n'est pas un fichier"), None)
-        }
+        (Ok(file), Ok(_)) if !file.is_file() => r.error(
+            pos,
+            path,
+            format!("le logo « {logo} » n'est pas un fichier"),
+            None,
+        ),
         (Err(_), _) => r.warning(
             pos,
             path,
@@ -221,11 +241,15 @@ fn read_territories(r: &mut Reader<'_>, node: &yaml::Node) -> Referential {
         // `- Lille` is accepted as a territory without alias.
         let (nom, alias) = if let yaml::Value::Str(_) = item.value {
             match r.text(item, &path) {
-                Some(t) if !t.trim().is_empty() => ((t.trim().to_string(), yaml::pos_of(item)), Vec::new()),
+                Some(t) if !t.trim().is_empty() => {
+                    ((t.trim().to_string(), yaml::pos_of(item)), Vec::new())
+                }
                 _ => continue,
             }
         } else {
-            let Some(mut f) = r.map(item, &path) else { continue };
+            let Some(mut f) = r.map(item, &path) else {
+                continue;
+            };
             let nom = r.required_text(&mut f, "nom");
             let alias = r.text_list(&mut f, "alias");
             r.finish(f, &["nom", "alias"]);
@@ -244,7 +268,12 @@ fn read_territories(r: &mut Reader<'_>, node: &yaml::Node) -> Referential {
                 format!("{path}.alias[{}]", k - 1)
             };
             if key.is_empty() {
-                r.error(pos, &spath, format!("« {spelling} » ne contient ni lettre ni chiffre"), None);
+                r.error(
+                    pos,
+                    &spath,
+                    format!("« {spelling} » ne contient ni lettre ni chiffre"),
+                    None,
+                );
                 continue;
             }
             match taken.get(&key) {
@@ -258,7 +287,14 @@ fn read_territories(r: &mut Reader<'_>, node: &yaml::Node) -> Referential {
                 }
                 Some(_) => {
                     if k > 0 {
-                        r.warning(pos, &spath, format!("alias « {spelling} » inutile : il équivaut déjà à « {canonical} »"), None);
+                        r.warning(
+                            pos,
+                            &spath,
+                            format!(
+                                "alias « {spelling} » inutile : il équivaut déjà à « {canonical} »"
+                            ),
+                            None,
+                        );
                     }
                 }
                 None => {

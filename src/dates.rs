@@ -80,7 +80,9 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, DateError> {
         .map(|p| digits(p, 1, 4))
         .collect::<Option<Vec<_>>>()
         .and_then(|v| match v.as_slice() {
-            [d, m, y] if *y >= 1000 && (1..=12).contains(m) && (1..=31).contains(d) => Some((*y, *m, *d)),
+            [d, m, y] if *y >= 1000 && (1..=12).contains(m) && (1..=31).contains(d) => {
+                Some((*y, *m, *d))
+            }
             _ => None,
         });
     Err(DateError {
@@ -98,8 +100,14 @@ fn nonexistent_date_help(y: u32, m: u32) -> String {
     } else {
         NaiveDate::from_ymd_opt(y as i32, m + 1, 1)
     };
-    let days = next.and_then(|n| n.pred_opt()).map(|l| l.day()).unwrap_or(31);
-    format!("{} {y} compte {days} jours", capitalise(MONTHS[m as usize - 1]))
+    let days = next
+        .and_then(|n| n.pred_opt())
+        .map(|l| l.day())
+        .unwrap_or(31);
+    format!(
+        "{} {y} compte {days} jours",
+        capitalise(MONTHS[m as usize - 1])
+    )
 }
 
 fn capitalise(s: &str) -> String {
@@ -117,7 +125,14 @@ pub fn parse_time(input: &str) -> Result<NaiveTime, DateError> {
     let (h, m) = if let Some((h, m)) = s.split_once(':') {
         (digits(h, 1, 2), digits(m, 2, 2))
     } else if let Some((h, m)) = s.split_once(['h', 'H']) {
-        (digits(h, 1, 2), if m.is_empty() { Some(0) } else { digits(m, 2, 2) })
+        (
+            digits(h, 1, 2),
+            if m.is_empty() {
+                Some(0)
+            } else {
+                digits(m, 2, 2)
+            },
+        )
     } else {
         // A bare number such as 14 could be 14:00 or a typo for 1400 or 14:30.
         let hint = digits(s, 1, 2)
@@ -181,7 +196,12 @@ pub fn long_date(date: NaiveDate) -> String {
 
 /// « 3 mars 2022 », without the weekday.
 pub fn medium_date(date: NaiveDate) -> String {
-    format!("{} {} {}", ordinal_day(date.day()), month_name(date.month()), date.year())
+    format!(
+        "{} {} {}",
+        ordinal_day(date.day()),
+        month_name(date.month()),
+        date.year()
+    )
 }
 
 /// « 9 h 30 », « 14 h » : the French typographic form of a time.
@@ -238,7 +258,10 @@ mod tests {
         assert_eq!(parse_time("14H"), Ok(t(14, 0)));
         assert!(parse_time("25:00").unwrap_err().help.contains("00 à 23"));
         assert!(parse_time("9:5").is_err());
-        assert_eq!(parse_time("14").unwrap_err().help, "écrivez l'heure sous la forme HH:MM, par exemple 14:00");
+        assert_eq!(
+            parse_time("14").unwrap_err().help,
+            "écrivez l'heure sous la forme HH:MM, par exemple 14:00"
+        );
         assert!(parse_time("midi").is_err());
     }
 
@@ -248,7 +271,13 @@ mod tests {
         assert_eq!(long_date(d(2022, 3, 1)), "mardi 1er mars 2022");
         assert_eq!(long_date(d(2022, 4, 6)), "mercredi 6 avril 2022");
         assert_eq!(medium_date(d(2022, 8, 15)), "15 août 2022");
-        assert_eq!(french_time(NaiveTime::from_hms_opt(9, 5, 0).unwrap()), "9 h 05");
-        assert_eq!(french_time(NaiveTime::from_hms_opt(14, 0, 0).unwrap()), "14 h");
+        assert_eq!(
+            french_time(NaiveTime::from_hms_opt(9, 5, 0).unwrap()),
+            "9 h 05"
+        );
+        assert_eq!(
+            french_time(NaiveTime::from_hms_opt(14, 0, 0).unwrap()),
+            "14 h"
+        );
     }
 }

@@ -123,13 +123,20 @@ impl Diagnostic {
 /// Sorts diagnostics by file then position, so that output is stable.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
-        (&a.fichier, a.pos.ligne, a.pos.colonne, &a.chemin, &a.message).cmp(&(
-            &b.fichier,
-            b.pos.ligne,
-            b.pos.colonne,
-            &b.chemin,
-            &b.message,
-        ))
+        (
+            &a.fichier,
+            a.pos.ligne,
+            a.pos.colonne,
+            &a.chemin,
+            &a.message,
+        )
+            .cmp(&(
+                &b.fichier,
+                b.pos.ligne,
+                b.pos.colonne,
+                &b.chemin,
+                &b.message,
+            ))
     });
 }
 
@@ -171,7 +178,12 @@ fn byte_range(source: &str, pos: Pos) -> Option<std::ops::Range<usize>> {
 /// Renders one diagnostic as rustc does: a title, `--> fichier:ligne:colonne`,
 /// the source line with a caret labelled with the field path, then help and
 /// related places. `source` is the file's text when it could be read.
-pub fn render(diagnostic: &Diagnostic, source: Option<&str>, related_source: Option<&str>, styled: bool) -> String {
+pub fn render(
+    diagnostic: &Diagnostic,
+    source: Option<&str>,
+    related_source: Option<&str>,
+    styled: bool,
+) -> String {
     let level = match diagnostic.gravite {
         Severity::Erreur => Level::ERROR.with_name("erreur"),
         Severity::Avertissement => Level::WARNING.with_name("avertissement"),
@@ -200,7 +212,9 @@ pub fn render(diagnostic: &Diagnostic, source: Option<&str>, related_source: Opt
     }
     let mut report = vec![group];
     if let Some(related) = &diagnostic.voir_aussi {
-        let title = Level::NOTE.with_name("note").secondary_title(related.message.as_str());
+        let title = Level::NOTE
+            .with_name("note")
+            .secondary_title(related.message.as_str());
         let g = match related_source.and_then(|s| byte_range(s, related.pos).map(|r| (s, r))) {
             Some((text, range)) => Group::with_title(title).element(
                 Snippet::source(text)
@@ -216,7 +230,11 @@ pub fn render(diagnostic: &Diagnostic, source: Option<&str>, related_source: Opt
         };
         report.push(g);
     }
-    let renderer = if styled { Renderer::styled() } else { Renderer::plain() };
+    let renderer = if styled {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
     renderer.render(&report)
 }
 
@@ -239,7 +257,17 @@ mod tests {
             longueur: 3,
         };
         assert_eq!(&src[byte_range(src, pos).unwrap()], "Été");
-        assert!(byte_range(src, Pos { ligne: 9, colonne: 1, longueur: 1 }).is_none());
+        assert!(
+            byte_range(
+                src,
+                Pos {
+                    ligne: 9,
+                    colonne: 1,
+                    longueur: 1
+                }
+            )
+            .is_none()
+        );
     }
 
     #[test]

@@ -56,14 +56,22 @@ impl fmt::Display for FolderError {
                 start.display()
             ),
             FolderError::NoConfig { dir } => {
-                write!(f, "{} n'est pas un dossier de réunions : il n'a pas de {CONFIG_FILE}", dir.display())
+                write!(
+                    f,
+                    "{} n'est pas un dossier de réunions : il n'a pas de {CONFIG_FILE}",
+                    dir.display()
+                )
             }
             FolderError::ConfigUnreadable { path, reason } => {
                 write!(f, "impossible de lire {} : {reason}", path.display())
             }
             FolderError::ConfigInvalid { diagnostics, .. } => {
                 let n = diagnostics.iter().filter(|d| d.is_error()).count();
-                write!(f, "{CONFIG_FILE} contient {n} erreur{}", if n > 1 { "s" } else { "" })
+                write!(
+                    f,
+                    "{CONFIG_FILE} contient {n} erreur{}",
+                    if n > 1 { "s" } else { "" }
+                )
             }
         }
     }
@@ -102,7 +110,9 @@ pub fn open(dir: &Path) -> Result<PathBuf, FolderError> {
     if dir.join(CONFIG_FILE).is_file() {
         Ok(dir.to_path_buf())
     } else {
-        Err(FolderError::NoConfig { dir: dir.to_path_buf() })
+        Err(FolderError::NoConfig {
+            dir: dir.to_path_buf(),
+        })
     }
 }
 
@@ -153,10 +163,20 @@ fn io_reason(err: &std::io::Error) -> String {
 /// Reads a text file with the limits and checks every record gets: size,
 /// UTF-8 (with the place of the first bad byte), byte-order mark removed.
 pub fn read_text(path: &Path, fichier: &str) -> Result<String, Diagnostic> {
-    let file = std::fs::File::open(path).map_err(|e| read_problem(fichier, format!("lecture impossible : {}", io_reason(&e)), None))?;
-    let meta = file
-        .metadata()
-        .map_err(|e| read_problem(fichier, format!("lecture impossible : {}", io_reason(&e)), None))?;
+    let file = std::fs::File::open(path).map_err(|e| {
+        read_problem(
+            fichier,
+            format!("lecture impossible : {}", io_reason(&e)),
+            None,
+        )
+    })?;
+    let meta = file.metadata().map_err(|e| {
+        read_problem(
+            fichier,
+            format!("lecture impossible : {}", io_reason(&e)),
+            None,
+        )
+    })?;
     if meta.is_dir() {
         return Err(read_problem(
             fichier,
@@ -179,9 +199,19 @@ pub fn read_text(path: &Path, fichier: &str) -> Result<String, Diagnostic> {
     // The length is checked again while reading: the file may grow meanwhile.
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| read_problem(fichier, format!("lecture impossible : {}", io_reason(&e)), None))?;
+        .map_err(|e| {
+            read_problem(
+                fichier,
+                format!("lecture impossible : {}", io_reason(&e)),
+                None,
+            )
+        })?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(read_problem(fichier, "fichier trop gros : il n'a pas été lu".into(), None));
+        return Err(read_problem(
+            fichier,
+            "fichier trop gros : il n'a pas été lu".into(),
+            None,
+        ));
     }
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     match std::str::from_utf8(body) {
@@ -225,7 +255,11 @@ fn is_record_name(path: &Path) -> bool {
 pub fn load_config(root: &Path) -> Result<(Config, Vec<Diagnostic>, String), FolderError> {
     let path = root.join(CONFIG_FILE);
     let source = read_text(&path, CONFIG_FILE).map_err(|d| match d.pos {
-        Pos { ligne: 1, colonne: 1, .. } if !d.message.contains("UTF-8") => FolderError::ConfigUnreadable {
+        Pos {
+            ligne: 1,
+            colonne: 1,
+            ..
+        } if !d.message.contains("UTF-8") => FolderError::ConfigUnreadable {
             path: path.clone(),
             reason: d.message.clone(),
         },
@@ -236,7 +270,10 @@ pub fn load_config(root: &Path) -> Result<(Config, Vec<Diagnostic>, String), Fol
     })?;
     let (config, diagnostics) = parse_config(&source, Some(root));
     if diagnostics.iter().any(Diagnostic::is_error) {
-        return Err(FolderError::ConfigInvalid { diagnostics, source });
+        return Err(FolderError::ConfigInvalid {
+            diagnostics,
+            source,
+        });
     }
     Ok((config, diagnostics, source))
 }
@@ -264,7 +301,11 @@ pub fn load(root: &Path) -> Result<Folder, FolderError> {
                         .path()
                         .map_or_else(|| RECORDS_DIR.to_string(), |p| relative_name(root, p));
                     let reason = err.io_error().map_or_else(|| err.to_string(), io_reason);
-                    diagnostics.push(read_problem(&fichier, format!("lecture impossible : {reason}"), None));
+                    diagnostics.push(read_problem(
+                        &fichier,
+                        format!("lecture impossible : {reason}"),
+                        None,
+                    ));
                     continue;
                 }
             };
@@ -289,13 +330,23 @@ pub fn load(root: &Path) -> Result<Folder, FolderError> {
                     Ok(target) => {
                         diagnostics.push(read_problem(
                             &fichier,
-                            format!("lien symbolique vers {}, hors du dossier de réunions : refusé", target.display()),
-                            Some("copiez le fichier dans le dossier plutôt que d'y faire un lien".into()),
+                            format!(
+                                "lien symbolique vers {}, hors du dossier de réunions : refusé",
+                                target.display()
+                            ),
+                            Some(
+                                "copiez le fichier dans le dossier plutôt que d'y faire un lien"
+                                    .into(),
+                            ),
                         ));
                         continue;
                     }
                     Err(e) => {
-                        diagnostics.push(read_problem(&fichier, format!("lien symbolique cassé : {}", io_reason(&e)), None));
+                        diagnostics.push(read_problem(
+                            &fichier,
+                            format!("lien symbolique cassé : {}", io_reason(&e)),
+                            None,
+                        ));
                         continue;
                     }
                 }
@@ -345,7 +396,12 @@ mod tests {
         std::fs::write(&p, b"\xEF\xBB\xBFtitre: ok\r\n").unwrap();
         assert_eq!(read_text(&p, "a.yaml").unwrap(), "titre: ok\r\n");
         std::fs::write(&p, vec![b'#'; MAX_FILE_BYTES as usize + 1]).unwrap();
-        assert!(read_text(&p, "a.yaml").unwrap_err().message.contains("trop gros"));
+        assert!(
+            read_text(&p, "a.yaml")
+                .unwrap_err()
+                .message
+                .contains("trop gros")
+        );
     }
 
     #[test]
@@ -356,7 +412,13 @@ mod tests {
         std::fs::create_dir_all(&deep).unwrap();
         assert_eq!(discover(&deep).unwrap(), dir.path());
         let other = tempfile::tempdir().unwrap();
-        assert!(matches!(discover(other.path()), Err(FolderError::NotFound { .. })));
-        assert!(matches!(open(other.path()), Err(FolderError::NoConfig { .. })));
+        assert!(matches!(
+            discover(other.path()),
+            Err(FolderError::NotFound { .. })
+        ));
+        assert!(matches!(
+            open(other.path()),
+            Err(FolderError::NoConfig { .. })
+        ));
     }
 }

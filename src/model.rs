@@ -41,8 +41,8 @@ impl Modalite {
     pub fn parse(text: &str) -> Option<Modalite> {
         match crate::text::fold(text).as_str() {
             "presentiel" | "en presentiel" | "sur place" => Some(Modalite::Presentiel),
-            "visio" | "en visio" | "visioconference" | "en visioconference" | "distanciel" | "a distance"
-            | "en ligne" => Some(Modalite::Visio),
+            "visio" | "en visio" | "visioconference" | "en visioconference" | "distanciel"
+            | "a distance" | "en ligne" => Some(Modalite::Visio),
             "hybride" | "mixte" | "en hybride" => Some(Modalite::Hybride),
             _ => None,
         }
@@ -63,7 +63,11 @@ pub enum Statut {
 
 impl Statut {
     /// Every value, in the order of the write-up.
-    pub const ALL: [Statut; 3] = [Statut::ADocumenter, Statut::FicheEnCours, Statut::FichePubliee];
+    pub const ALL: [Statut; 3] = [
+        Statut::ADocumenter,
+        Statut::FicheEnCours,
+        Statut::FichePubliee,
+    ];
 
     /// The value as written in a record.
     pub fn as_str(self) -> &'static str {

@@ -4,7 +4,9 @@
 use crate::config::Config;
 use crate::dates::{parse_date, parse_time};
 use crate::diagnostic::{Diagnostic, Pos};
-use crate::model::{Action, Modalite, Participant, Point, ProchaineReunion, Reunion, Statut, Suite};
+use crate::model::{
+    Action, Modalite, Participant, Point, ProchaineReunion, Reunion, Statut, Suite,
+};
 use crate::text::{is_valid_id, slug};
 use crate::yaml::{self, Fields, Node, Reader};
 use chrono::{NaiveDate, NaiveTime};
@@ -54,7 +56,11 @@ pub fn default_suite_id(date: NaiveDate, quoi: &str) -> String {
 }
 
 /// Reads one record. `fichier` is its path relative to the folder.
-pub fn parse_record(fichier: &str, source: &str, config: &Config) -> (Option<Reunion>, Vec<Diagnostic>) {
+pub fn parse_record(
+    fichier: &str,
+    source: &str,
+    config: &Config,
+) -> (Option<Reunion>, Vec<Diagnostic>) {
     let tree = match yaml::parse(source) {
         Ok(tree) => tree,
         Err((pos, message)) => return (None, vec![Diagnostic::error(fichier, pos, "", message)]),
@@ -108,7 +114,12 @@ impl RecordReader<'_, '_> {
         };
         let lieu = self.r.optional_text(top, "lieu");
         let reseau = self.reseau(top);
-        let objectifs = self.r.text_list(top, "objectifs").into_iter().map(|(t, _)| t).collect();
+        let objectifs = self
+            .r
+            .text_list(top, "objectifs")
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect();
         let participants = self.people(top, "participants");
         let excuses = self.people(top, "excuses");
         let meteo = self.r.optional_text(top, "meteo");
@@ -142,7 +153,8 @@ impl RecordReader<'_, '_> {
         match parse_date(&text) {
             Ok(d) => Some(d),
             Err(e) => {
-                self.r.error(yaml::pos_of(node), path, e.message, Some(e.help));
+                self.r
+                    .error(yaml::pos_of(node), path, e.message, Some(e.help));
                 None
             }
         }
@@ -156,7 +168,9 @@ impl RecordReader<'_, '_> {
                     fields.pos,
                     &fields.path,
                     format!("la clé obligatoire « {key} » manque"),
-                    Some(format!("ajoutez « {key}: AAAA-MM-JJ », par exemple « {key}: 2022-03-03 »")),
+                    Some(format!(
+                        "ajoutez « {key}: AAAA-MM-JJ », par exemple « {key}: 2022-03-03 »"
+                    )),
                 );
                 None
             }
@@ -196,7 +210,12 @@ impl RecordReader<'_, '_> {
         }
     }
 
-    fn check_hours(&mut self, debut: Option<(NaiveTime, Pos)>, fin: Option<(NaiveTime, Pos)>, path: &str) {
+    fn check_hours(
+        &mut self,
+        debut: Option<(NaiveTime, Pos)>,
+        fin: Option<(NaiveTime, Pos)>,
+        path: &str,
+    ) {
         if let (Some((d, _)), Some((f, pos))) = (debut, fin)
             && f <= d
         {
@@ -222,14 +241,22 @@ impl RecordReader<'_, '_> {
             Ok(d) if prefix.len() == 10 => self.r.warning(
                 pos,
                 "date",
-                format!("le nom du fichier commence par {} mais la réunion est datée du {expected}", d.format("%Y-%m-%d")),
-                Some(format!("renommez le fichier en « {expected}{} » ou corrigez la date", &name[10..])),
+                format!(
+                    "le nom du fichier commence par {} mais la réunion est datée du {expected}",
+                    d.format("%Y-%m-%d")
+                ),
+                Some(format!(
+                    "renommez le fichier en « {expected}{} » ou corrigez la date",
+                    &name[10..]
+                )),
             ),
             _ => self.r.warning(
                 pos,
                 "date",
                 "le nom du fichier ne commence pas par la date de la réunion".to_string(),
-                Some(format!("nommez le fichier « {expected}-….yaml » pour qu'il se range dans l'ordre")),
+                Some(format!(
+                    "nommez le fichier « {expected}-….yaml » pour qu'il se range dans l'ordre"
+                )),
             ),
         }
     }
@@ -240,10 +267,18 @@ impl RecordReader<'_, '_> {
         if found.is_none() {
             let allowed: Vec<&str> = Modalite::ALL.iter().map(|m| m.as_str()).collect();
             let help = match crate::text::suggest(&text, allowed.iter().copied()) {
-                Some(s) => format!("vouliez-vous dire « {s} » ? valeurs possibles : {}", allowed.join(", ")),
+                Some(s) => format!(
+                    "vouliez-vous dire « {s} » ? valeurs possibles : {}",
+                    allowed.join(", ")
+                ),
                 None => format!("valeurs possibles : {}", allowed.join(", ")),
             };
-            self.r.error(yaml::pos_of(node), path, format!("modalité inconnue « {text} »"), Some(help));
+            self.r.error(
+                yaml::pos_of(node),
+                path,
+                format!("modalité inconnue « {text} »"),
+                Some(help),
+            );
         }
         found
     }
@@ -262,11 +297,19 @@ impl RecordReader<'_, '_> {
         } else {
             let ids: Vec<&str> = self.config.reseaux.iter().map(|r| r.id.as_str()).collect();
             match crate::text::suggest(&id, ids.iter().copied()) {
-                Some(s) => format!("vouliez-vous dire « {s} » ? réseaux déclarés : {}", ids.join(", ")),
+                Some(s) => format!(
+                    "vouliez-vous dire « {s} » ? réseaux déclarés : {}",
+                    ids.join(", ")
+                ),
                 None => format!("réseaux déclarés dans reunion.yaml : {}", ids.join(", ")),
             }
         };
-        self.r.error(yaml::pos_of(node), "reseau", format!("réseau inconnu « {id} »"), Some(help));
+        self.r.error(
+            yaml::pos_of(node),
+            "reseau",
+            format!("réseau inconnu « {id} »"),
+            Some(help),
+        );
         None
     }
 
@@ -276,7 +319,8 @@ impl RecordReader<'_, '_> {
             return Some(t.nom.clone());
         }
         let help = if self.config.territoires.is_empty() {
-            "aucun territoire n'est déclaré : ajoutez-le dans reunion.yaml sous « territoires: »".to_string()
+            "aucun territoire n'est déclaré : ajoutez-le dans reunion.yaml sous « territoires: »"
+                .to_string()
         } else {
             match self.config.territoires.nearest(&text) {
                 Some(s) => format!("vouliez-vous dire « {s} » ?"),
@@ -286,7 +330,12 @@ impl RecordReader<'_, '_> {
                 ),
             }
         };
-        self.r.error(yaml::pos_of(node), path, format!("territoire inconnu « {} »", text.trim()), Some(help));
+        self.r.error(
+            yaml::pos_of(node),
+            path,
+            format!("territoire inconnu « {} »", text.trim()),
+            Some(help),
+        );
         None
     }
 
@@ -297,10 +346,14 @@ impl RecordReader<'_, '_> {
         let mut out = Vec::new();
         for (i, item) in self.r.seq(node, key).iter().enumerate() {
             let path = format!("{key}[{i}]");
-            let Some(mut f) = self.r.map(item, &path) else { continue };
+            let Some(mut f) = self.r.map(item, &path) else {
+                continue;
+            };
             let fonction = self.r.optional_text(&mut f, "fonction");
             let structure = self.r.optional_text(&mut f, "structure");
-            let territoire = f.take("territoire").and_then(|n| self.territory(n, &format!("{path}.territoire")));
+            let territoire = f
+                .take("territoire")
+                .and_then(|n| self.territory(n, &format!("{path}.territoire")));
             let nom = self.r.optional_text(&mut f, "nom");
             if fonction.is_none() && structure.is_none() {
                 self.r.error(
@@ -328,7 +381,9 @@ impl RecordReader<'_, '_> {
         let mut out = Vec::new();
         for (i, item) in self.r.seq(node, "points").iter().enumerate() {
             let path = format!("points[{i}]");
-            let Some(mut f) = self.r.map(item, &path) else { continue };
+            let Some(mut f) = self.r.map(item, &path) else {
+                continue;
+            };
             let titre = self.r.required_text(&mut f, "titre");
             let contenu = self.r.optional_text(&mut f, "contenu");
             self.r.finish(f, POINT_KEYS);
@@ -353,7 +408,10 @@ impl RecordReader<'_, '_> {
                     let list = self.config.thematiques.as_deref().unwrap_or_default();
                     let help = match crate::text::suggest(&theme, list.iter().map(String::as_str)) {
                         Some(s) => format!("vouliez-vous dire « {s} » ?"),
-                        None => format!("thématiques déclarées dans reunion.yaml : {}", list.join(", ")),
+                        None => format!(
+                            "thématiques déclarées dans reunion.yaml : {}",
+                            list.join(", ")
+                        ),
                     };
                     self.r.error(
                         pos,
@@ -374,8 +432,12 @@ impl RecordReader<'_, '_> {
         let mut out = Vec::new();
         for (i, item) in self.r.seq(node, "actions").iter().enumerate() {
             let path = format!("actions[{i}]");
-            let Some(mut f) = self.r.map(item, &path) else { continue };
-            let explicit_id = f.take("id").map(|n| (self.r.text(n, &format!("{path}.id")), yaml::pos_of(n)));
+            let Some(mut f) = self.r.map(item, &path) else {
+                continue;
+            };
+            let explicit_id = f
+                .take("id")
+                .map(|n| (self.r.text(n, &format!("{path}.id")), yaml::pos_of(n)));
             let territoire = match f.take("territoire") {
                 Some(n) => self.territory(n, &format!("{path}.territoire")),
                 None => {
@@ -383,7 +445,10 @@ impl RecordReader<'_, '_> {
                         f.pos,
                         &path,
                         "la clé obligatoire « territoire » manque",
-                        Some("chaque action à valoriser appartient à un territoire du référentiel".into()),
+                        Some(
+                            "chaque action à valoriser appartient à un territoire du référentiel"
+                                .into(),
+                        ),
                     );
                     None
                 }
@@ -392,7 +457,12 @@ impl RecordReader<'_, '_> {
             let porteur = self.r.optional_text(&mut f, "porteur");
             let description = self.r.optional_text(&mut f, "description");
             let thematiques = self.themes(&mut f, &path);
-            let publics = self.r.text_list(&mut f, "publics").into_iter().map(|(t, _)| t).collect();
+            let publics = self
+                .r
+                .text_list(&mut f, "publics")
+                .into_iter()
+                .map(|(t, _)| t)
+                .collect();
             let statut = match f.take("statut") {
                 None => Some(Statut::default()),
                 Some(n) => self.statut(n, &format!("{path}.statut")),
@@ -423,12 +493,18 @@ impl RecordReader<'_, '_> {
                 }
                 Some((None, _)) => None,
                 None => match (&territoire, &titre) {
-                    (Some(t), Some((titre, _))) => Some((default_action_id(t, titre), false, item_pos)),
+                    (Some(t), Some((titre, _))) => {
+                        Some((default_action_id(t, titre), false, item_pos))
+                    }
                     _ => None,
                 },
             };
-            if let (Some((id, id_explicite, id_pos)), Some(territoire), Some((titre, _)), Some(statut)) =
-                (id, territoire, titre, statut)
+            if let (
+                Some((id, id_explicite, id_pos)),
+                Some(territoire),
+                Some((titre, _)),
+                Some(statut),
+            ) = (id, territoire, titre, statut)
             {
                 out.push(Action {
                     id,
@@ -453,10 +529,18 @@ impl RecordReader<'_, '_> {
         if found.is_none() {
             let allowed: Vec<&str> = Statut::ALL.iter().map(|s| s.as_str()).collect();
             let help = match crate::text::suggest(&text, allowed.iter().copied()) {
-                Some(s) => format!("vouliez-vous dire « {s} » ? valeurs possibles : {}", allowed.join(", ")),
+                Some(s) => format!(
+                    "vouliez-vous dire « {s} » ? valeurs possibles : {}",
+                    allowed.join(", ")
+                ),
                 None => format!("valeurs possibles : {}", allowed.join(", ")),
             };
-            self.r.error(yaml::pos_of(node), path, format!("statut inconnu « {text} »"), Some(help));
+            self.r.error(
+                yaml::pos_of(node),
+                path,
+                format!("statut inconnu « {text} »"),
+                Some(help),
+            );
         }
         found
     }
@@ -468,7 +552,9 @@ impl RecordReader<'_, '_> {
         let mut out: Vec<Suite> = Vec::new();
         for (i, item) in self.r.seq(node, "suites").iter().enumerate() {
             let path = format!("suites[{i}]");
-            let Some(mut f) = self.r.map(item, &path) else { continue };
+            let Some(mut f) = self.r.map(item, &path) else {
+                continue;
+            };
             let id = f.take("id").and_then(|n| {
                 let id = self.r.text(n, &format!("{path}.id"))?.trim().to_string();
                 if is_valid_id(&id) {
@@ -488,7 +574,9 @@ impl RecordReader<'_, '_> {
             let echeance = self.optional_date(&mut f, "echeance");
             let fait = self.r.boolean(&mut f, "fait").unwrap_or(false);
             self.r.finish(f, SUITE_KEYS);
-            let (Some((quoi, _)), Some(date)) = (quoi, date) else { continue };
+            let (Some((quoi, _)), Some(date)) = (quoi, date) else {
+                continue;
+            };
             let (id, id_explicite) = match id {
                 Some((id, pos)) => {
                     if out.iter().any(|s| s.id == id) {
@@ -515,7 +603,11 @@ impl RecordReader<'_, '_> {
         out
     }
 
-    fn next_meeting(&mut self, top: &mut Fields<'_>, date: Option<NaiveDate>) -> Option<ProchaineReunion> {
+    fn next_meeting(
+        &mut self,
+        top: &mut Fields<'_>,
+        date: Option<NaiveDate>,
+    ) -> Option<ProchaineReunion> {
         let node = top.take("prochaine_reunion")?;
         if matches!(node.value, yaml::Value::Null) {
             return None;
@@ -525,7 +617,9 @@ impl RecordReader<'_, '_> {
         let debut = self.time(&mut f, "debut");
         let fin = self.time(&mut f, "fin");
         self.check_hours(debut, fin, "prochaine_reunion.fin");
-        let modalite = f.take("modalite").and_then(|n| self.modalite(n, "prochaine_reunion.modalite"));
+        let modalite = f
+            .take("modalite")
+            .and_then(|n| self.modalite(n, "prochaine_reunion.modalite"));
         let lieu = self.r.optional_text(&mut f, "lieu");
         let note = self.r.optional_text(&mut f, "note");
         self.r.finish(f, NEXT_KEYS);
@@ -620,12 +714,19 @@ mod tests {
             ]
         );
         assert_eq!(d[4].aide.as_deref(), Some("vouliez-vous dire « Lille » ?"));
-        assert!(d[2].aide.as_deref().unwrap().contains("presentiel, visio, hybride"));
+        assert!(
+            d[2].aide
+                .as_deref()
+                .unwrap()
+                .contains("presentiel, visio, hybride")
+        );
     }
 
     #[test]
     fn next_meeting_must_come_after() {
-        let (_, d) = parse("titre: R\ndate: 2022-03-03\nmodalite: visio\nprochaine_reunion:\n  date: 2022-03-03\n");
+        let (_, d) = parse(
+            "titre: R\ndate: 2022-03-03\nmodalite: visio\nprochaine_reunion:\n  date: 2022-03-03\n",
+        );
         assert_eq!(paths(&d), vec![(5, "prochaine_reunion.date")]);
     }
 
@@ -654,14 +755,20 @@ mod tests {
 
     #[test]
     fn wrong_types() {
-        let (_, d) = parse("titre: [a, b]\ndate: 2022-03-03\nmodalite: visio\nparticipants: Jeanne\n");
+        let (_, d) =
+            parse("titre: [a, b]\ndate: 2022-03-03\nmodalite: visio\nparticipants: Jeanne\n");
         assert_eq!(paths(&d), vec![(1, "titre"), (4, "participants")]);
-        assert!(d[0].message.contains("un texte est attendu ici, pas une liste"));
+        assert!(
+            d[0].message
+                .contains("un texte est attendu ici, pas une liste")
+        );
     }
 
     #[test]
     fn suites_get_stable_ids() {
-        let (r, d) = parse("titre: R\ndate: 2022-03-03\nmodalite: visio\nsuites:\n  - quoi: Mettre en ligne\n    fait: oui\n  - id: doc\n    quoi: Doc\n");
+        let (r, d) = parse(
+            "titre: R\ndate: 2022-03-03\nmodalite: visio\nsuites:\n  - quoi: Mettre en ligne\n    fait: oui\n  - id: doc\n    quoi: Doc\n",
+        );
         assert!(d.is_empty(), "{d:?}");
         let r = r.unwrap();
         assert_eq!(r.suites[0].id, "2022-03-03-mettre-en-ligne");

@@ -59,15 +59,16 @@ impl Referential {
     /// The territory a spelling names, whatever its case, accents, spaces or
     /// punctuation.
     pub fn resolve(&self, spelling: &str) -> Option<&Territoire> {
-        self.index.get(&fold(spelling)).map(|&i| &self.territoires[i])
+        self.index
+            .get(&fold(spelling))
+            .map(|&i| &self.territoires[i])
     }
 
     /// The canonical name nearest to a spelling that did not resolve.
     pub fn nearest(&self, spelling: &str) -> Option<&str> {
-        let spellings = self
-            .territoires
-            .iter()
-            .flat_map(|t| std::iter::once(t.nom.as_str()).chain(t.alias.iter().map(String::as_str)));
+        let spellings = self.territoires.iter().flat_map(|t| {
+            std::iter::once(t.nom.as_str()).chain(t.alias.iter().map(String::as_str))
+        });
         let found = suggest(spelling, spellings)?;
         self.resolve(found).map(|t| t.nom.as_str())
     }
@@ -121,8 +122,14 @@ mod tests {
         assert_eq!(r.resolve("lille sud").unwrap().nom, "Lille");
         assert_eq!(r.resolve("LILLE-SUD").unwrap().nom, "Lille");
         assert_eq!(r.resolve("sud de lille").unwrap().nom, "Lille");
-        assert_eq!(r.resolve("VALENCIENNE/ANZIN").unwrap().nom, "Valenciennes-Anzin");
-        assert_eq!(r.resolve("valenciennes anzin").unwrap().nom, "Valenciennes-Anzin");
+        assert_eq!(
+            r.resolve("VALENCIENNE/ANZIN").unwrap().nom,
+            "Valenciennes-Anzin"
+        );
+        assert_eq!(
+            r.resolve("valenciennes anzin").unwrap().nom,
+            "Valenciennes-Anzin"
+        );
         assert_eq!(r.resolve(" Maubeuge ").unwrap().nom, "Maubeuge");
         assert!(r.resolve("Roubaix").is_none());
         assert!(r.resolve("").is_none());

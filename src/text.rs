@@ -32,7 +32,11 @@ const SLUG_MAX: usize = 60;
 pub fn slug(text: &str) -> String {
     let mut out = String::new();
     for word in fold(text).split(' ').filter(|w| !w.is_empty()) {
-        let extra = if out.is_empty() { word.len() } else { word.len() + 1 };
+        let extra = if out.is_empty() {
+            word.len()
+        } else {
+            word.len() + 1
+        };
         if !out.is_empty() && out.len() + extra > SLUG_MAX {
             break;
         }
@@ -51,9 +55,11 @@ pub fn slug(text: &str) -> String {
 pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 100
-        && id
-            .split('-')
-            .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        && id.split('-').all(|w| {
+            !w.is_empty()
+                && w.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
 }
 
 /// The candidate closest to `input`, compared after folding, when it is close
@@ -103,7 +109,10 @@ mod tests {
 
     #[test]
     fn slug_is_ascii_and_safe() {
-        assert_eq!(slug("Rencontre régionale des coordonnateurs"), "rencontre-regionale-des-coordonnateurs");
+        assert_eq!(
+            slug("Rencontre régionale des coordonnateurs"),
+            "rencontre-regionale-des-coordonnateurs"
+        );
         assert_eq!(slug("../../etc/passwd"), "etc-passwd");
         assert_eq!(slug("a\\..\\b"), "a-b");
         assert_eq!(slug("Œuvre à 16-25 ans"), "oeuvre-a-16-25-ans");
@@ -137,7 +146,10 @@ mod tests {
 
     #[test]
     fn words() {
-        assert!(contains_all_words(&fold("Prévention du décrochage scolaire"), "DECROCHAGE prevention"));
+        assert!(contains_all_words(
+            &fold("Prévention du décrochage scolaire"),
+            "DECROCHAGE prevention"
+        ));
         assert!(!contains_all_words(&fold("Prévention"), "decrochage"));
     }
 }

@@ -22,7 +22,10 @@ pub fn cross_check(reunions: &[Reunion], diagnostics: &mut Vec<Diagnostic>) {
             let related = Related {
                 fichier: other.fichier.clone(),
                 pos: previous.id_pos,
-                message: format!("« {} » est déjà l'identifiant de actions[{j}] ici", action.id),
+                message: format!(
+                    "« {} » est déjà l'identifiant de actions[{j}] ici",
+                    action.id
+                ),
             };
             let help = if action.id_explicite {
                 "donnez à chaque action un identifiant distinct (« id: »)".to_string()
@@ -35,7 +38,10 @@ pub fn cross_check(reunions: &[Reunion], diagnostics: &mut Vec<Diagnostic>) {
                         &reunion.fichier,
                         action.id_pos,
                         &path,
-                        format!("identifiant d'action « {} » en double dans cette réunion", action.id),
+                        format!(
+                            "identifiant d'action « {} » en double dans cette réunion",
+                            action.id
+                        ),
                     )
                     .with_help(help)
                     .with_related(related),
@@ -68,7 +74,10 @@ mod tests {
     use crate::record::parse_record;
 
     fn load(files: &[(&str, &str)]) -> Vec<Diagnostic> {
-        let (config, _) = parse_config("organisation:\n  nom: x\nterritoires: [Lille, Maubeuge]\n", None);
+        let (config, _) = parse_config(
+            "organisation:\n  nom: x\nterritoires: [Lille, Maubeuge]\n",
+            None,
+        );
         let mut reunions = Vec::new();
         for (name, src) in files {
             let (r, d) = parse_record(name, src, &config);
@@ -84,14 +93,20 @@ mod tests {
 
     #[test]
     fn same_practice_over_time_is_allowed() {
-        let a = format!("{HEAD}date: 2022-03-03\nactions:\n  - id: gpds\n    territoire: Lille\n    titre: GPDS\n");
-        let b = format!("{HEAD}date: 2022-04-06\nactions:\n  - id: gpds\n    territoire: lille\n    titre: GPDS, suite\n");
+        let a = format!(
+            "{HEAD}date: 2022-03-03\nactions:\n  - id: gpds\n    territoire: Lille\n    titre: GPDS\n"
+        );
+        let b = format!(
+            "{HEAD}date: 2022-04-06\nactions:\n  - id: gpds\n    territoire: lille\n    titre: GPDS, suite\n"
+        );
         assert!(load(&[("2022-03-03-a.yaml", &a), ("2022-04-06-b.yaml", &b)]).is_empty());
     }
 
     #[test]
     fn duplicate_in_one_meeting_names_both_places() {
-        let a = format!("{HEAD}date: 2022-03-03\nactions:\n  - territoire: Lille\n    titre: GPDS\n  - territoire: Lille\n    titre: GPDS\n");
+        let a = format!(
+            "{HEAD}date: 2022-03-03\nactions:\n  - territoire: Lille\n    titre: GPDS\n  - territoire: Lille\n    titre: GPDS\n"
+        );
         let d = load(&[("2022-03-03-a.yaml", &a)]);
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].chemin, "actions[1].id");
@@ -101,11 +116,18 @@ mod tests {
 
     #[test]
     fn same_id_for_two_territories_is_a_clash() {
-        let a = format!("{HEAD}date: 2022-03-03\nactions:\n  - id: x\n    territoire: Lille\n    titre: A\n");
-        let b = format!("{HEAD}date: 2022-04-06\nactions:\n  - id: x\n    territoire: Maubeuge\n    titre: B\n");
+        let a = format!(
+            "{HEAD}date: 2022-03-03\nactions:\n  - id: x\n    territoire: Lille\n    titre: A\n"
+        );
+        let b = format!(
+            "{HEAD}date: 2022-04-06\nactions:\n  - id: x\n    territoire: Maubeuge\n    titre: B\n"
+        );
         let d = load(&[("2022-03-03-a.yaml", &a), ("2022-04-06-b.yaml", &b)]);
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].fichier, "2022-04-06-b.yaml");
-        assert_eq!(d[0].voir_aussi.as_ref().unwrap().fichier, "2022-03-03-a.yaml");
+        assert_eq!(
+            d[0].voir_aussi.as_ref().unwrap().fichier,
+            "2022-03-03-a.yaml"
+        );
     }
 }

@@ -186,21 +186,51 @@ fn french_yaml_error(err: &serde_saphyr::Error) -> String {
             "mapping values are not allowed",
             "YAML invalide : « clé: valeur » à un endroit où ce n'est pas permis (indentation ou deux-points en trop ?)",
         ),
-        ("tabs disallowed", "YAML invalide : une tabulation sert d'indentation ; indentez avec des espaces"),
+        (
+            "tabs disallowed",
+            "YAML invalide : une tabulation sert d'indentation ; indentez avec des espaces",
+        ),
         ("duplicate mapping key", "clé en double"),
-        ("recursion limit exceeded", "imbrication trop profonde : le fichier n'est pas une réunion"),
-        ("budget breached: Depth", "imbrication trop profonde : le fichier n'est pas une réunion"),
+        (
+            "recursion limit exceeded",
+            "imbrication trop profonde : le fichier n'est pas une réunion",
+        ),
+        (
+            "budget breached: Depth",
+            "imbrication trop profonde : le fichier n'est pas une réunion",
+        ),
         (
             "budget breached",
             "le fichier dépasse les limites de sécurité (alias, ancres ou nombre de valeurs) : refusé sans être lu en entier",
         ),
-        ("alias", "le fichier dépasse les limites de sécurité (alias YAML)"),
-        ("did not find expected", "YAML invalide : structure incomplète (crochet, accolade ou guillemet non fermé ?)"),
-        ("found unexpected end of stream", "YAML invalide : fin de fichier inattendue (guillemet ou crochet non fermé ?)"),
-        ("could not find expected ':'", "YAML invalide : « : » attendu après une clé"),
-        ("found character that cannot start any token", "YAML invalide : caractère inattendu en début de valeur (mettez la valeur entre guillemets)"),
-        ("multiple documents", "un seul document YAML est attendu par fichier (retirez les « --- » supplémentaires)"),
-        ("more than one", "un seul document YAML est attendu par fichier (retirez les « --- » supplémentaires)"),
+        (
+            "alias",
+            "le fichier dépasse les limites de sécurité (alias YAML)",
+        ),
+        (
+            "did not find expected",
+            "YAML invalide : structure incomplète (crochet, accolade ou guillemet non fermé ?)",
+        ),
+        (
+            "found unexpected end of stream",
+            "YAML invalide : fin de fichier inattendue (guillemet ou crochet non fermé ?)",
+        ),
+        (
+            "could not find expected ':'",
+            "YAML invalide : « : » attendu après une clé",
+        ),
+        (
+            "found character that cannot start any token",
+            "YAML invalide : caractère inattendu en début de valeur (mettez la valeur entre guillemets)",
+        ),
+        (
+            "multiple documents",
+            "un seul document YAML est attendu par fichier (retirez les « --- » supplémentaires)",
+        ),
+        (
+            "more than one",
+            "un seul document YAML est attendu par fichier (retirez les « --- » supplémentaires)",
+        ),
     ];
     for (needle, french) in KNOWN {
         if text.contains(needle) {
@@ -209,7 +239,9 @@ fn french_yaml_error(err: &serde_saphyr::Error) -> String {
                     .split_once("key: ")
                     .map(|(_, k)| k.split(',').next().unwrap_or(k).trim())
                     .unwrap_or("");
-                return format!("clé « {key} » en double : chaque clé n'apparaît qu'une fois à un même niveau");
+                return format!(
+                    "clé « {key} » en double : chaque clé n'apparaît qu'une fois à un même niveau"
+                );
             }
             return (*french).to_string();
         }
@@ -279,13 +311,25 @@ impl<'s> Reader<'s> {
     }
 
     /// Records an error.
-    pub fn error(&mut self, pos: Pos, path: &str, message: impl Into<String>, help: Option<String>) {
+    pub fn error(
+        &mut self,
+        pos: Pos,
+        path: &str,
+        message: impl Into<String>,
+        help: Option<String>,
+    ) {
         self.diagnostics
             .push(Diagnostic::error(&self.file, pos, path, message).with_help_opt(help));
     }
 
     /// Records a warning.
-    pub fn warning(&mut self, pos: Pos, path: &str, message: impl Into<String>, help: Option<String>) {
+    pub fn warning(
+        &mut self,
+        pos: Pos,
+        path: &str,
+        message: impl Into<String>,
+        help: Option<String>,
+    ) {
         self.diagnostics
             .push(Diagnostic::warning(&self.file, pos, path, message).with_help_opt(help));
     }
@@ -329,7 +373,12 @@ impl<'s> Reader<'s> {
                 Some(s) => format!("vouliez-vous dire « {s} » ?"),
                 None => format!("clés possibles ici : {}", known.join(", ")),
             };
-            self.error(pos_of(key), &path, format!("clé inconnue « {name} »"), Some(help));
+            self.error(
+                pos_of(key),
+                &path,
+                format!("clé inconnue « {name} »"),
+                Some(help),
+            );
         }
     }
 
@@ -375,7 +424,12 @@ impl<'s> Reader<'s> {
             Some(node) => match self.text(node, &path) {
                 Some(t) if !t.trim().is_empty() => Some((t.trim_end().to_string(), pos_of(node))),
                 Some(_) | None if matches!(node.value, Value::Str(_) | Value::Null) => {
-                    self.error(pos_of(node), &path, format!("« {key} » ne peut pas être vide"), None);
+                    self.error(
+                        pos_of(node),
+                        &path,
+                        format!("« {key} » ne peut pas être vide"),
+                        None,
+                    );
                     None
                 }
                 _ => None,
@@ -409,7 +463,9 @@ impl<'s> Reader<'s> {
         for (i, item) in self.seq(node, &path).iter().enumerate() {
             let item_path = format!("{path}[{i}]");
             match self.text(item, &item_path) {
-                Some(t) if !t.trim().is_empty() => out.push((t.trim_end().to_string(), pos_of(item))),
+                Some(t) if !t.trim().is_empty() => {
+                    out.push((t.trim_end().to_string(), pos_of(item)))
+                }
                 Some(_) | None if matches!(item.value, Value::Str(_) | Value::Null) => {
                     self.warning(pos_of(item), &item_path, "élément vide ignoré", None);
                 }
@@ -450,9 +506,7 @@ impl<'s> Reader<'s> {
     fn raw(&self, node: &Node) -> String {
         let span = node.referenced.span();
         if let (Some(start), Some(len)) = (span.byte_offset(), span.byte_len())
-            && let Some(text) = self
-                .source
-                .get(start as usize..(start + len) as usize)
+            && let Some(text) = self.source.get(start as usize..(start + len) as usize)
         {
             return text.to_string();
         }
@@ -474,10 +528,19 @@ mod tests {
     #[test]
     fn keeps_positions_and_plain_times() {
         let node = parse("titre: x\ndebut: 9:30\nn: 012\n").unwrap();
-        let Value::Map(entries) = &node.value else { panic!() };
+        let Value::Map(entries) = &node.value else {
+            panic!()
+        };
         assert_eq!(entries[1].0.value, "debut");
         assert!(matches!(&entries[1].1.value, Value::Str(s) if s == "9:30"));
-        assert_eq!(pos_of(&entries[1].1), Pos { ligne: 2, colonne: 8, longueur: 4 });
+        assert_eq!(
+            pos_of(&entries[1].1),
+            Pos {
+                ligne: 2,
+                colonne: 8,
+                longueur: 4
+            }
+        );
         let mut r = Reader::new("f", "titre: x\ndebut: 9:30\nn: 012\n");
         assert_eq!(r.text(&entries[2].1, "n").as_deref(), Some("012"));
     }
@@ -494,7 +557,9 @@ mod tests {
 
     #[test]
     fn alias_bomb_is_refused_quickly() {
-        let mut src = String::from("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        let mut src = String::from(
+            "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+        );
         let mut prev = 'a';
         for c in 'b'..='j' {
             let refs = vec![format!("*{prev}"); 9].join(",");
@@ -512,7 +577,9 @@ mod tests {
         let src = format!("a: {}{}\n", "[".repeat(10_000), "]".repeat(10_000));
         let (_, msg) = parse(&src).unwrap_err();
         assert!(msg.contains("imbrication trop profonde"), "{msg}");
-        let src: String = (0..200).map(|i| format!("{}k:\n", "  ".repeat(i))).collect();
+        let src: String = (0..200)
+            .map(|i| format!("{}k:\n", "  ".repeat(i)))
+            .collect();
         let (_, msg) = parse(&src).unwrap_err();
         assert!(msg.contains("imbrication trop profonde"), "{msg}");
     }
@@ -526,7 +593,10 @@ mod tests {
         let _ = f.take("titre");
         r.finish(f, &["titre", "territoire"]);
         assert_eq!(r.diagnostics.len(), 1);
-        assert_eq!(r.diagnostics[0].aide.as_deref(), Some("vouliez-vous dire « territoire » ?"));
+        assert_eq!(
+            r.diagnostics[0].aide.as_deref(),
+            Some("vouliez-vous dire « territoire » ?")
+        );
         assert_eq!(r.diagnostics[0].pos.ligne, 2);
     }
 }

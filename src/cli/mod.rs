@@ -1,1 +1,118 @@
-//! x
+//! The command line: argument parsing (clap derive, French help) and
+//! printing. Each subcommand has its own module; none holds any logic of the
+//! core, which it calls with plain options.
+
+mod check;
+mod init;
+mod new;
+pub mod output;
+
+use clap::{Parser, Subcommand};
+use output::UsageError;
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Exit status: success.
+pub const EXIT_OK: u8 = 0;
+/// Exit status: some record is invalid.
+pub const EXIT_INVALID: u8 = 1;
+/// Exit status: usage or configuration error.
+pub const EXIT_USAGE: u8 = 2;
+
+const HELP_TEMPLATE: &str = "\
+{before-help}{about-with-newline}
+Utilisation : {usage}
+
+{all-args}{after-help}";
+
+/// Tient les comptes rendus des rencontres d'un réseau : un fichier YAML par
+/// réunion, vérifié et publié.
+#[derive(Debug, Parser)]
+#[command(
+    name = "reunion",
+    version,
+    help_template = HELP_TEMPLATE,
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true,
+    subcommand_help_heading = "Commandes",
+    subcommand_value_name = "COMMANDE",
+    next_help_heading = "Options",
+    after_help = "Sans -C, le dossier est le plus proche, à partir du dossier courant, qui contient reunion.yaml.\n\
+                  Codes de sortie : 0 tout va bien, 1 compte rendu invalide, 2 erreur d'utilisation ou de configuration."
+)]
+pub struct Cli {
+    /// Dossier de réunions à utiliser (celui qui contient reunion.yaml).
+    #[arg(short = 'C', long = "dossier", value_name = "DOSSIER", global = true)]
+    pub dossier: Option<PathBuf>,
+
+    /// Affiche l'aide.
+    #[arg(short = 'h', long = "aide", alias = "help", action = clap::ArgAction::Help, global = true)]
+    aide: Option<bool>,
+
+    /// Affiche la version.
+    #[arg(short = 'V', long = "version", action = clap::ArgAction::Version)]
+    version: Option<bool>,
+
+    /// La commande à lancer.
+    #[command(subcommand)]
+    pub commande: Commande,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Commande {
+    /// Crée un dossier de réunions (reunion.yaml, reunions/, .gitignore).
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options")]
+    Init(init::Args),
+    /// Crée le compte rendu d'une nouvelle réunion, dans la suite de la précédente.
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options")]
+    New(new::Args),
+    /// Vérifie tous les comptes rendus et la configuration.
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options")]
+    Check(check::Args),
+}
+
+/// Where the meeting folder is: `-C`, or found from the current directory.
+pub fn folder_root(dossier: Option<&Path>) -> Result<PathBuf, UsageError> {
+    let result = match dossier {
+        Some(dir) => crate::folder::open(dir),
+        None => {
+            let cwd = std::env::current_dir()
+                .map_err(|e| UsageError::new(format!("dossier courant illisible : {e}"), None))?;
+            crate::folder::discover(&cwd)
+        }
+    };
+    result.map_err(|e| UsageError::new(e.to_string(), e.help()))
+}
+
+/// Parses `args` and runs the command; returns the exit status.
+pub fn run<I, T>(args: I) -> ExitCode
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(err) => return output::clap_error(err),
+    };
+    let dossier = cli.dossier.as_deref();
+    let code = match cli.commande {
+        Commande::Init(args) => init::run(args, dossier),
+        Commande::New(args) => new::run(args, dossier),
+        Commande::Check(args) => check::run(args, dossier),
+    };
+    ExitCode::from(code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,69 @@
+//! `reunion new`: the record of a new meeting, continuing the previous one.
+
+use super::output::{UsageError, folder_error, usage_error};
+use super::{EXIT_OK, folder_root};
+use crate::scaffold::{NewOptions, plan_new, write_meeting};
+use std::path::Path;
+
+/// Arguments of `reunion new`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Date de la réunion (AAAA-MM-JJ) ; par défaut celle annoncée à la réunion précédente, sinon aujourd'hui.
+    #[arg(long, value_name = "AAAA-MM-JJ")]
+    date: Option<String>,
+
+    /// Titre ; par défaut celui de la réunion précédente du réseau.
+    #[arg(long, value_name = "TITRE")]
+    titre: Option<String>,
+
+    /// presentiel, visio ou hybride ; par défaut celle annoncée à la réunion précédente.
+    #[arg(long, value_name = "MODALITE")]
+    modalite: Option<String>,
+
+    /// Identifiant du réseau (déclaré dans reunion.yaml).
+    #[arg(long, value_name = "RESEAU")]
+    reseau: Option<String>,
+
+    /// Lieu de la réunion.
+    #[arg(long, value_name = "LIEU")]
+    lieu: Option<String>,
+}
+
+pub fn run(args: Args, dossier: Option<&Path>) -> u8 {
+    let root = match folder_root(dossier) {
+        Ok(root) => root,
+        Err(err) => return usage_error(&err),
+    };
+    // Broken records do not prevent a new one: the previous meeting is looked
+    // for among the valid ones, and `check` reports the rest.
+    let folder = match crate::folder::load(&root) {
+        Ok(folder) => folder,
+        Err(err) => return folder_error(err),
+    };
+    let options = NewOptions {
+        date: args.date,
+        titre: args.titre,
+        modalite: args.modalite,
+        reseau: args.reseau,
+        lieu: args.lieu,
+    };
+    let today = chrono::Local::now().date_naive();
+    let meeting =
+        match plan_new(&folder, &options, today).and_then(|m| write_meeting(&m).map(|()| m)) {
+            Ok(m) => m,
+            Err(err) => return usage_error(&UsageError::new(err.to_string(), err.help())),
+        };
+    println!("{}", meeting.path.display());
+    if let Some(previous) = &meeting.continues {
+        let suites = match meeting.carried {
+            0 => "aucune suite ouverte à reprendre".to_string(),
+            1 => "1 suite ouverte reprise".to_string(),
+            n => format!("{n} suites ouvertes reprises"),
+        };
+        eprintln!("dans la suite de {previous} : {suites}");
+    }
+    if folder.has_errors() {
+        eprintln!("note : d'autres comptes rendus ont des erreurs ; lancez `reunion check`");
+    }
+    EXIT_OK
+}
