@@ -56,6 +56,10 @@ pub fn default_suite_id(date: NaiveDate, quoi: &str) -> String {
 }
 
 /// Reads one record. `fichier` is its path relative to the folder.
+///
+/// The meeting is returned whenever its required keys could be read, even if
+/// other parts have errors (those parts are left out): checks across records
+/// still see it. Callers keep it only when no diagnostic is an error.
 pub fn parse_record(
     fichier: &str,
     source: &str,
@@ -81,8 +85,7 @@ pub fn parse_record(
     let mut ctx = RecordReader { r, config };
     let reunion = ctx.meeting(&mut top, fichier);
     ctx.r.finish(top, MEETING_KEYS);
-    let has_error = ctx.r.diagnostics.iter().any(Diagnostic::is_error);
-    (reunion.filter(|_| !has_error), ctx.r.diagnostics)
+    (reunion, ctx.r.diagnostics)
 }
 
 struct RecordReader<'s, 'c> {
@@ -697,8 +700,7 @@ mod tests {
     #[test]
     fn every_problem_of_a_file_is_reported() {
         let src = "titre: R\ndate: 2023-02-30\ndebut: \"14:00\"\nfin: \"12:00\"\nmodalite: telephone\nreseau: cites\nlieux: Lille\nactions:\n  - territoire: Lile\n    titre: X\n    statut: publiee\n    thematiques: [sport]\n  - id: \"Bad Id\"\n    territoire: Lille\n    titre: Y\nprochaine_reunion:\n  date: 2020-01-01\n";
-        let (r, d) = parse(src);
-        assert!(r.is_none());
+        let (_, d) = parse(src);
         assert_eq!(
             paths(&d),
             vec![
@@ -760,7 +762,7 @@ mod tests {
         assert_eq!(paths(&d), vec![(1, "titre"), (4, "participants")]);
         assert!(
             d[0].message
-                .contains("un texte est attendu ici, pas une liste")
+                .contains("on attend ici un texte, pas une liste")
         );
     }
 

@@ -79,6 +79,9 @@ where
         // "Lille" typed for "Lille-Sud": a prefix is a strong hint.
         if other.starts_with(&folded) || folded.starts_with(&other) {
             score = score.max(0.9);
+        } else if folded.len() >= 4 && other.contains(&folded) {
+            // "publiee" for "fiche_publiee": a whole part of the name.
+            score = score.max(0.85);
         }
         if best.is_none_or(|(s, _)| score > s) {
             best = Some((score, candidate));
@@ -141,6 +144,13 @@ mod tests {
         assert_eq!(suggest("maubeug", names), Some("Maubeuge"));
         assert_eq!(suggest("valenciennes", names), Some("Valenciennes-Anzin"));
         assert_eq!(suggest("Strasbourg", names), None);
+        assert_eq!(
+            suggest(
+                "publiee",
+                ["a_documenter", "fiche_en_cours", "fiche_publiee"]
+            ),
+            Some("fiche_publiee")
+        );
         assert_eq!(suggest("", names), None);
     }
 
