@@ -213,7 +213,13 @@ pub fn read_text(path: &Path, fichier: &str) -> Result<String, Diagnostic> {
             None,
         ));
     }
-    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    decode(&bytes, fichier)
+}
+
+/// The text of a file's bytes: a UTF-8 byte-order mark removed, anything
+/// that is not UTF-8 refused with the place of the first bad byte.
+pub fn decode(bytes: &[u8], fichier: &str) -> Result<String, Diagnostic> {
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(body) {
         Ok(text) => Ok(text.to_string()),
         Err(e) => {

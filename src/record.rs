@@ -264,26 +264,34 @@ impl RecordReader<'_, '_> {
         }
     }
 
-    fn modalite(&mut self, node: &Node, path: &str) -> Option<Modalite> {
+    /// A value from a closed list; the error lists the allowed spellings.
+    fn choice<T>(
+        &mut self,
+        node: &Node,
+        path: &str,
+        what: &str,
+        parse: fn(&str) -> Option<T>,
+        allowed: &[&str],
+    ) -> Option<T> {
         let text = self.r.text(node, path)?;
-        let found = Modalite::parse(&text);
+        let found = parse(&text);
         if found.is_none() {
-            let allowed: Vec<&str> = Modalite::ALL.iter().map(|m| m.as_str()).collect();
-            let help = match crate::text::suggest(&text, allowed.iter().copied()) {
-                Some(s) => format!(
-                    "vouliez-vous dire « {s} » ? valeurs possibles : {}",
-                    allowed.join(", ")
-                ),
-                None => format!("valeurs possibles : {}", allowed.join(", ")),
-            };
             self.r.error(
                 yaml::pos_of(node),
                 path,
-                format!("modalité inconnue « {text} »"),
-                Some(help),
+                format!(
+                    "{what} inconnu{} « {text} »",
+                    if what.ends_with('é') { "e" } else { "" }
+                ),
+                Some(crate::text::help_with_choices(&text, allowed)),
             );
         }
         found
+    }
+
+    fn modalite(&mut self, node: &Node, path: &str) -> Option<Modalite> {
+        let allowed = Modalite::ALL.map(Modalite::as_str);
+        self.choice(node, path, "modalité", Modalite::parse, &allowed)
     }
 
     fn reseau(&mut self, top: &mut Fields<'_>) -> Option<String> {
@@ -527,25 +535,8 @@ impl RecordReader<'_, '_> {
     }
 
     fn statut(&mut self, node: &Node, path: &str) -> Option<Statut> {
-        let text = self.r.text(node, path)?;
-        let found = Statut::parse(&text);
-        if found.is_none() {
-            let allowed: Vec<&str> = Statut::ALL.iter().map(|s| s.as_str()).collect();
-            let help = match crate::text::suggest(&text, allowed.iter().copied()) {
-                Some(s) => format!(
-                    "vouliez-vous dire « {s} » ? valeurs possibles : {}",
-                    allowed.join(", ")
-                ),
-                None => format!("valeurs possibles : {}", allowed.join(", ")),
-            };
-            self.r.error(
-                yaml::pos_of(node),
-                path,
-                format!("statut inconnu « {text} »"),
-                Some(help),
-            );
-        }
-        found
+        let allowed = Statut::ALL.map(Statut::as_str);
+        self.choice(node, path, "statut", Statut::parse, &allowed)
     }
 
     fn suites(&mut self, top: &mut Fields<'_>, date: Option<NaiveDate>) -> Vec<Suite> {

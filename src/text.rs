@@ -90,6 +90,18 @@ where
     best.filter(|(score, _)| *score >= 0.75).map(|(_, c)| c)
 }
 
+/// The help line for a value outside a closed list: the nearest allowed
+/// value when there is one, then the whole list.
+pub fn help_with_choices(input: &str, allowed: &[&str]) -> String {
+    match suggest(input, allowed.iter().copied()) {
+        Some(s) => format!(
+            "vouliez-vous dire « {s} » ? valeurs possibles : {}",
+            allowed.join(", ")
+        ),
+        None => format!("valeurs possibles : {}", allowed.join(", ")),
+    }
+}
+
 /// Every word of `needle` (folded) is found in `haystack` (folded).
 pub fn contains_all_words(haystack_folded: &str, needle: &str) -> bool {
     fold(needle)
