@@ -15,6 +15,7 @@ pub mod model;
 pub mod record;
 pub mod referential;
 pub mod scaffold;
+pub mod suites;
 pub mod text;
 pub mod validate;
 pub mod yaml;
