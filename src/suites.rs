@@ -123,7 +123,16 @@ pub fn select(all: &[SuiteSuivie], filter: &SuitesFilter, au: NaiveDate) -> Vec<
         .cloned()
         .collect();
     kept.sort_by(|a, b| {
-        let key = |s: &SuiteSuivie| (!s.en_retard(au), s.fait, s.echeance.is_none(), s.echeance, s.origine().date, s.id.clone());
+        let key = |s: &SuiteSuivie| {
+            (
+                !s.en_retard(au),
+                s.fait,
+                s.echeance.is_none(),
+                s.echeance,
+                s.origine().date,
+                s.id.clone(),
+            )
+        };
         key(a).cmp(&key(b))
     });
     kept
