@@ -393,7 +393,7 @@ pub fn load(root: &Path) -> Result<Folder, FolderError> {
     reunions.sort_by(|a, b| (a.date, &a.fichier).cmp(&(b.date, &b.fichier)));
     let mut all: Vec<Reunion> = reunions.iter().chain(&partial).cloned().collect();
     all.sort_by(|a, b| (a.date, &a.fichier).cmp(&(b.date, &b.fichier)));
-    cross_check(&all, &mut diagnostics);
+    cross_check(&all, &config, &mut diagnostics);
     diagnostic::sort(&mut diagnostics);
     Ok(Folder {
         root: root.to_path_buf(),
