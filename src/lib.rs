@@ -12,6 +12,7 @@ pub mod diagnostic;
 pub mod folder;
 pub mod fsutil;
 pub mod model;
+pub mod query;
 pub mod record;
 pub mod referential;
 pub mod scaffold;
