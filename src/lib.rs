@@ -9,6 +9,7 @@ pub mod cli;
 pub mod config;
 pub mod dates;
 pub mod diagnostic;
+pub mod export;
 pub mod folder;
 pub mod fsutil;
 pub mod model;

@@ -482,9 +482,8 @@ fn sort(lignes: &mut [Ligne<'_>], tri: Tri) {
         Tri::Territoire => lignes.sort_by(|a, b| {
             by_text(&a.action.territoire, &b.action.territoire).then_with(|| by_date(a, b))
         }),
-        Tri::Titre => lignes.sort_by(|a, b| {
-            by_text(&a.action.titre, &b.action.titre).then_with(|| by_date(a, b))
-        }),
+        Tri::Titre => lignes
+            .sort_by(|a, b| by_text(&a.action.titre, &b.action.titre).then_with(|| by_date(a, b))),
     }
 }
 
@@ -804,7 +803,11 @@ mod tests {
             ..Demande::default()
         });
         assert_eq!(e.to_string(), "territoire inconnu « Lile »");
-        assert!(e.help().unwrap().starts_with("vouliez-vous dire « Lille » ?"));
+        assert!(
+            e.help()
+                .unwrap()
+                .starts_with("vouliez-vous dire « Lille » ?")
+        );
 
         let e = error(Demande {
             thematiques: vec!["numerik".into()],
@@ -822,7 +825,10 @@ mod tests {
             reseau: Some("cite-educative".into()),
             ..Demande::default()
         });
-        assert_eq!(e.help().unwrap(), "vouliez-vous dire « cites-educatives » ?");
+        assert_eq!(
+            e.help().unwrap(),
+            "vouliez-vous dire « cites-educatives » ?"
+        );
 
         let e = error(Demande {
             territoires: vec!["Strasbourg".into()],
