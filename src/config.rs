@@ -285,18 +285,8 @@ fn read_territories(r: &mut Reader<'_>, node: &yaml::Node) -> Referential {
                         Some("deux territoires ne peuvent pas partager un nom ou un alias (la casse, les accents et la ponctuation ne comptent pas)".into()),
                     );
                 }
-                Some(_) => {
-                    if k > 0 {
-                        r.warning(
-                            pos,
-                            &spath,
-                            format!(
-                                "alias « {spelling} » inutile : il équivaut déjà à « {canonical} »"
-                            ),
-                            None,
-                        );
-                    }
-                }
+                // A redundant alias (same folded key) is harmless.
+                Some(_) => {}
                 None => {
                     taken.insert(key, canonical.clone());
                     if k > 0 {

@@ -216,7 +216,13 @@ pub fn read_text(path: &Path, fichier: &str) -> Result<String, Diagnostic> {
             None,
         ));
     }
-    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    decode(&bytes, fichier)
+}
+
+/// The text of a file's bytes: a UTF-8 byte-order mark removed, anything
+/// that is not UTF-8 refused with the place of the first bad byte.
+pub fn decode(bytes: &[u8], fichier: &str) -> Result<String, Diagnostic> {
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(body) {
         Ok(text) => Ok(text.to_string()),
         Err(e) => {
@@ -288,6 +294,8 @@ pub fn load(root: &Path) -> Result<Folder, FolderError> {
     let mut sources = BTreeMap::new();
     sources.insert(CONFIG_FILE.to_string(), config_source);
     let mut reunions = Vec::new();
+    // Records with errors still take part in the checks across records.
+    let mut partial = Vec::new();
     let mut fichiers = 0;
     let records_dir = root.join(RECORDS_DIR);
     let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
@@ -358,15 +366,22 @@ pub fn load(root: &Path) -> Result<Folder, FolderError> {
                 Err(d) => diagnostics.push(d),
                 Ok(source) => {
                     let (reunion, found) = parse_record(&fichier, &source, &config);
+                    let valid = !found.iter().any(Diagnostic::is_error);
                     diagnostics.extend(found);
-                    reunions.extend(reunion);
+                    match reunion {
+                        Some(r) if valid => reunions.push(r),
+                        Some(r) => partial.push(r),
+                        None => {}
+                    }
                     sources.insert(fichier, source);
                 }
             }
         }
     }
     reunions.sort_by(|a, b| (a.date, &a.fichier).cmp(&(b.date, &b.fichier)));
-    cross_check(&reunions, &mut diagnostics);
+    let mut all: Vec<Reunion> = reunions.iter().chain(&partial).cloned().collect();
+    all.sort_by(|a, b| (a.date, &a.fichier).cmp(&(b.date, &b.fichier)));
+    cross_check(&all, &mut diagnostics);
     diagnostic::sort(&mut diagnostics);
     Ok(Folder {
         root: root.to_path_buf(),

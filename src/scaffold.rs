@@ -296,7 +296,11 @@ pub fn plan_new(
         name_slug = "reunion".into();
     }
     let file_name = format!("{}-{name_slug}.yaml", date.format("%Y-%m-%d"));
-    let path = folder.root.join(RECORDS_DIR).join(&file_name);
+    let path = folder
+        .root
+        .join(RECORDS_DIR)
+        .join(record_subfolder(previous, date))
+        .join(&file_name);
     if path.exists() {
         return Err(ScaffoldError::FileExists { path });
     }
@@ -325,6 +329,22 @@ pub fn plan_new(
         continues: previous.map(|p| p.fichier.clone()),
         carried: open.len(),
     })
+}
+
+/// Folder of the new record inside `reunions/`: records kept in one folder a
+/// year (`reunions/2022/`) stay that way; otherwise `reunions/` itself.
+fn record_subfolder(previous: Option<&Reunion>, date: NaiveDate) -> PathBuf {
+    use chrono::Datelike;
+    let Some(previous) = previous else {
+        return PathBuf::new();
+    };
+    let parts: Vec<&str> = previous.fichier.split('/').collect();
+    match parts.as_slice() {
+        [_, year, _] if *year == previous.date.year().to_string() => {
+            PathBuf::from(date.year().to_string())
+        }
+        _ => PathBuf::new(),
+    }
 }
 
 fn lowercase_first(text: &str) -> String {
