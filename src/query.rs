@@ -65,7 +65,7 @@ impl Critere {
         match self {
             Critere::Territoire => "territoires connus",
             Critere::Thematique => "thématiques connues",
-            Critere::Statut => "statuts possibles",
+            Critere::Statut => "valeurs possibles",
             Critere::Reseau => "réseaux déclarés",
         }
     }
@@ -128,8 +128,14 @@ impl FiltreError {
             FiltreError::Inconnu {
                 critere,
                 suggestion: Some(s),
+                connus,
                 ..
             } => Some(match critere {
+                // A closed list: said whole, as everywhere else.
+                Critere::Statut => format!(
+                    "vouliez-vous dire « {s} » ? valeurs possibles : {}",
+                    connus.join(", ")
+                ),
                 Critere::Territoire => format!(
                     "vouliez-vous dire « {s} » ? (reunion territoires liste les territoires et leurs alias)"
                 ),
@@ -274,19 +280,9 @@ impl Filtres {
                         .iter()
                         .flat_map(|s| [s.as_str(), s.label()])
                         .collect::<Vec<_>>();
-                    // « publiée » is far from « fiche publiée » for a typo
-                    // measure, but it names one statut only: suggest it.
-                    let key = fold(s);
-                    let containing: Vec<Statut> = Statut::ALL
-                        .into_iter()
-                        .filter(|x| !key.is_empty() && fold(x.label()).contains(&key))
-                        .collect();
-                    let suggestion = match containing.as_slice() {
-                        [only] => Some(only.as_str()),
-                        _ => suggest(s, spellings.iter().copied())
-                            .and_then(Statut::parse)
-                            .map(Statut::as_str),
-                    };
+                    let suggestion = suggest(s, spellings.iter().copied())
+                        .and_then(Statut::parse)
+                        .map(Statut::as_str);
                     let connus = Statut::ALL.iter().map(|s| s.as_str().to_string()).collect();
                     return Err(unknown(Critere::Statut, s, suggestion, connus));
                 }
@@ -819,7 +815,10 @@ mod tests {
             statuts: vec!["publiee".into()],
             ..Demande::default()
         });
-        assert_eq!(e.help().unwrap(), "vouliez-vous dire « fiche_publiee » ?");
+        assert_eq!(
+            e.help().unwrap(),
+            "vouliez-vous dire « fiche_publiee » ? valeurs possibles : a_documenter, fiche_en_cours, fiche_publiee"
+        );
 
         let e = error(Demande {
             reseau: Some("cite-educative".into()),

@@ -535,8 +535,8 @@ fn error(args: &[&str]) -> String {
 fn unknown_values_are_errors_with_a_suggestion() {
     assert_eq!(
         error(&["actions", "--territoire", "Lile"]),
-        "erreur : territoire inconnu « Lile »\n\
-         aide : vouliez-vous dire « Lille » ? (reunion territoires liste les territoires et leurs alias)\n"
+        "erreur: territoire inconnu « Lile »\n\
+         aide: vouliez-vous dire « Lille » ? (reunion territoires liste les territoires et leurs alias)\n"
     );
     assert!(error(&["actions", "--territoire", "valenciene"]).contains("« Valenciennes-Anzin »"));
     assert!(
@@ -545,7 +545,9 @@ fn unknown_values_are_errors_with_a_suggestion() {
     );
     assert!(
         error(&["actions", "--statut", "publiée"])
-            .contains("vouliez-vous dire « fiche_publiee » ?")
+            .contains(
+        "vouliez-vous dire « fiche_publiee » ? valeurs possibles : a_documenter, fiche_en_cours, fiche_publiee"
+    )
     );
     assert!(
         error(&["actions", "--reseau", "cite-educative"])
@@ -658,4 +660,45 @@ fn outside_a_meeting_folder() {
     let out = reunion_in(dir.path(), &["actions"]);
     assert_eq!(out.code, 2);
     assert!(out.stderr.contains("reunion init"), "{}", out.stderr);
+}
+
+/// The issue's acceptance: the Lille practices of the shipped example.
+#[test]
+fn example_lists_the_lille_practices() {
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/irev");
+    let out = reunion_in(
+        &example,
+        &["actions", "--territoire", "lille", "--format", "json"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let value: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let actions = value.as_array().unwrap();
+    assert!(actions.iter().all(|a| a["territoire"] == "Lille"));
+    // The passerelle, followed from March to May, once per meeting, newest first.
+    let passerelle: Vec<(&str, &str)> = actions
+        .iter()
+        .filter(|a| a["id"] == "lille-passerelle-eje")
+        .map(|a| {
+            (
+                a["reunion"]["date"].as_str().unwrap(),
+                a["statut"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        passerelle,
+        [
+            ("2022-05-12", "fiche_publiee"),
+            ("2022-04-06", "fiche_en_cours"),
+            ("2022-03-03", "a_documenter")
+        ]
+    );
+    // The text table names it too, with no other territory.
+    let out = reunion_in(
+        &example,
+        &["actions", "--territoire", "LILLE SUD", "--largeur", "100"],
+    );
+    let text = out.text();
+    assert!(text.contains("La passerelle EJE"), "{text}");
+    assert!(!text.contains("Maubeuge"), "{text}");
 }
