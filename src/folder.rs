@@ -6,6 +6,7 @@ use crate::diagnostic::{self, Diagnostic, Pos};
 use crate::model::Reunion;
 use crate::record::parse_record;
 use crate::validate::cross_check;
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::io::Read;
@@ -297,6 +298,7 @@ pub fn load(root: &Path) -> Result<Folder, FolderError> {
     // Records with errors still take part in the checks across records.
     let mut partial = Vec::new();
     let mut fichiers = 0;
+    let mut files: Vec<(PathBuf, String)> = Vec::new();
     let records_dir = root.join(RECORDS_DIR);
     let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     if records_dir.is_dir() {
@@ -362,19 +364,32 @@ pub fn load(root: &Path) -> Result<Folder, FolderError> {
                     }
                 }
             }
-            match read_text(path, &fichier) {
-                Err(d) => diagnostics.push(d),
-                Ok(source) => {
-                    let (reunion, found) = parse_record(&fichier, &source, &config);
-                    let valid = !found.iter().any(Diagnostic::is_error);
-                    diagnostics.extend(found);
-                    match reunion {
-                        Some(r) if valid => reunions.push(r),
-                        Some(r) => partial.push(r),
-                        None => {}
-                    }
-                    sources.insert(fichier, source);
+            files.push((path.to_path_buf(), fichier));
+        }
+    }
+    // Reading and parsing are independent per file: done in parallel, then
+    // merged in the walk's (sorted) order so output stays deterministic.
+    let parsed: Vec<_> = files
+        .par_iter()
+        .map(|(path, fichier)| {
+            read_text(path, fichier).map(|source| {
+                let (reunion, found) = parse_record(fichier, &source, &config);
+                (source, reunion, found)
+            })
+        })
+        .collect();
+    for ((_, fichier), result) in files.into_iter().zip(parsed) {
+        match result {
+            Err(d) => diagnostics.push(d),
+            Ok((source, reunion, found)) => {
+                let valid = !found.iter().any(Diagnostic::is_error);
+                diagnostics.extend(found);
+                match reunion {
+                    Some(r) if valid => reunions.push(r),
+                    Some(r) => partial.push(r),
+                    None => {}
                 }
+                sources.insert(fichier, source);
             }
         }
     }

@@ -17,6 +17,7 @@ pub mod query;
 pub mod record;
 pub mod referential;
 pub mod scaffold;
+pub mod suites;
 pub mod text;
 pub mod validate;
 pub mod yaml;
