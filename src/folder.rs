@@ -163,6 +163,9 @@ fn io_reason(err: &std::io::Error) -> String {
 
 /// Reads a text file with the limits and checks every record gets: size,
 /// UTF-8 (with the place of the first bad byte), byte-order mark removed.
+// The error is built at most once per unreadable file: boxing it would only
+// add noise at every call site.
+#[allow(clippy::result_large_err)]
 pub fn read_text(path: &Path, fichier: &str) -> Result<String, Diagnostic> {
     let file = std::fs::File::open(path).map_err(|e| {
         read_problem(

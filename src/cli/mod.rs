@@ -2,10 +2,12 @@
 //! printing. Each subcommand has its own module; none holds any logic of the
 //! core, which it calls with plain options.
 
+mod actions;
 mod check;
 mod init;
 mod new;
 pub mod output;
+mod territoires;
 
 use clap::{Parser, Subcommand};
 use output::UsageError;
@@ -72,6 +74,19 @@ pub enum Commande {
     /// Vérifie tous les comptes rendus et la configuration.
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options")]
     Check(check::Args),
+    /// Liste les actions à valoriser des réunions, filtrées, en tableau, Markdown, JSON ou CSV.
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Options",
+        after_help = "Les filtres se combinent (toutes les conditions à la fois) ; un filtre répété accepte l'une ou l'autre valeur.\n\
+                      --depuis, --jusqu-au et --reseau choisissent les réunions ; --derniere garde ensuite le dernier état de chaque action, auquel s'appliquent les autres filtres.\n\
+                      Une valeur inconnue (territoire, thématique, statut, réseau) est une erreur (code 2) ; si rien ne correspond, « aucune action ne correspond » s'affiche sur la sortie d'erreur (code 0).\n\
+                      Code 1 : des comptes rendus invalides n'ont pas pu être lus et leurs actions manquent."
+    )]
+    Actions(actions::Args),
+    /// Liste les territoires, leurs alias, et pour chacun ses réunions et ses actions.
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options")]
+    Territoires(territoires::Args),
 }
 
 /// Where the meeting folder is: `-C`, or found from the current directory.
@@ -102,6 +117,8 @@ where
         Commande::Init(args) => init::run(args, dossier),
         Commande::New(args) => new::run(args, dossier),
         Commande::Check(args) => check::run(args, dossier),
+        Commande::Actions(args) => actions::run(args, dossier),
+        Commande::Territoires(args) => territoires::run(args, dossier),
     };
     ExitCode::from(code)
 }
