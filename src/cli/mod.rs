@@ -7,6 +7,7 @@ mod check;
 mod init;
 mod new;
 pub mod output;
+mod suites;
 mod territoires;
 
 use clap::{Parser, Subcommand};
@@ -87,6 +88,9 @@ pub enum Commande {
     /// Liste les territoires, leurs alias, et pour chacun ses réunions et ses actions.
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options")]
     Territoires(territoires::Args),
+    /// Les suites promises d'une réunion à l'autre : ouvertes, en retard, faites.
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options")]
+    Suites(suites::Args),
 }
 
 /// Where the meeting folder is: `-C`, or found from the current directory.
@@ -119,6 +123,7 @@ where
         Commande::Check(args) => check::run(args, dossier),
         Commande::Actions(args) => actions::run(args, dossier),
         Commande::Territoires(args) => territoires::run(args, dossier),
+        Commande::Suites(args) => suites::run(args, dossier),
     };
     ExitCode::from(code)
 }
