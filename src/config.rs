@@ -40,6 +40,9 @@ pub struct Config {
     pub reseaux: Vec<Reseau>,
     /// When declared, the only themes allowed.
     pub thematiques: Option<Vec<String>>,
+    /// Address where the site is published, to link pages from outside it
+    /// (the calendar).
+    pub site: Option<String>,
 }
 
 impl Config {
@@ -61,7 +64,13 @@ impl Config {
     }
 }
 
-const TOP_KEYS: &[&str] = &["organisation", "territoires", "reseaux", "thematiques"];
+const TOP_KEYS: &[&str] = &[
+    "organisation",
+    "territoires",
+    "reseaux",
+    "thematiques",
+    "site",
+];
 
 /// Checks that a path written in the configuration stays inside the folder:
 /// relative, no `..`, no drive or backslash tricks.
@@ -192,6 +201,26 @@ pub fn parse_config(source: &str, root: Option<&Path>) -> (Config, Vec<Diagnosti
         config.thematiques = Some(list);
     }
 
+    if let Some(node) = top.take("site")
+        && let Some(url) = r.text(node, "site")
+    {
+        let url = url.trim().to_string();
+        let scheme_ok = url.starts_with("https://") || url.starts_with("http://");
+        if scheme_ok
+            && !url
+                .chars()
+                .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
+        {
+            config.site = Some(url);
+        } else {
+            r.error(
+                yaml::pos_of(node),
+                "site",
+                format!("« {url} » n'est pas une adresse web"),
+                Some("écrivez l'adresse complète du site publié, par exemple « https://www.exemple.fr/reunions/ »".into()),
+            );
+        }
+    }
     r.finish(top, TOP_KEYS);
     (config, r.diagnostics)
 }

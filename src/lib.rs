@@ -5,6 +5,7 @@
 //! This crate is the core: it knows nothing of the terminal. The binary in
 //! `src/main.rs` and the `cli` module parse arguments and print.
 
+pub mod agenda;
 pub mod cli;
 pub mod config;
 pub mod dates;

@@ -3,6 +3,7 @@
 //! core, which it calls with plain options.
 
 mod actions;
+mod agenda;
 mod check;
 mod init;
 mod new;
@@ -91,6 +92,9 @@ pub enum Commande {
     /// Les suites promises d'une réunion à l'autre : ouvertes, en retard, faites.
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options")]
     Suites(suites::Args),
+    /// Les réunions à venir (prévues ou annoncées) et le calendrier iCalendar à partager.
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options")]
+    Agenda(agenda::Args),
 }
 
 /// Where the meeting folder is: `-C`, or found from the current directory.
@@ -124,6 +128,7 @@ where
         Commande::Actions(args) => actions::run(args, dossier),
         Commande::Territoires(args) => territoires::run(args, dossier),
         Commande::Suites(args) => suites::run(args, dossier),
+        Commande::Agenda(args) => agenda::run(args, dossier),
     };
     ExitCode::from(code)
 }

@@ -1,0 +1,189 @@
+//! `reunion agenda`: coming meetings, and the iCalendar file parsed back with
+//! a real parser (the `icalendar` crate).
+
+use icalendar::{Calendar, CalendarComponent, Component, DatePerhapsTime, EventLike};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn example() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/irev")
+}
+
+fn run(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_reunion"))
+        .env("NO_COLOR", "1")
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .output()
+        .expect("reunion runs")
+}
+
+fn ics_of(dir: &Path) -> String {
+    let out = run(dir, &["agenda", "--au", "2022-06-01", "--ics", "-"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+struct Event {
+    uid: String,
+    summary: String,
+    start: String,
+    location: Option<String>,
+    description: String,
+    status: String,
+}
+
+fn events(text: &str) -> Vec<Event> {
+    let calendar: Calendar = text.parse().expect("a valid iCalendar file");
+    calendar
+        .components
+        .iter()
+        .filter_map(|c| match c {
+            CalendarComponent::Event(e) => Some(Event {
+                uid: e.get_uid().unwrap().to_string(),
+                summary: e.get_summary().unwrap().to_string(),
+                start: match e.get_start().unwrap() {
+                    DatePerhapsTime::Date(d) => d.to_string(),
+                    DatePerhapsTime::DateTime(t) => format!("{t:?}"),
+                },
+                location: e.get_location().map(String::from),
+                description: e.get_description().unwrap().to_string(),
+                status: e.property_value("STATUS").unwrap().to_string(),
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn every_meeting_and_the_announced_one() {
+    let text = ics_of(&example());
+    let events = events(&text);
+    assert_eq!(events.len(), 4);
+    assert_eq!(events[0].start, "2022-03-03");
+    assert_eq!(
+        events[0].summary,
+        "Deuxième rencontre régionale des coordonnateurs des cités éducatives"
+    );
+    assert!(
+        events[0]
+            .description
+            .contains("reunions/2022-03-03-rencontre-regionale.html")
+    );
+    assert!(
+        events[1].start.contains("2022-04-06T14:00:00"),
+        "{}",
+        events[1].start
+    );
+    assert!(
+        events[1].start.contains("Europe/Paris"),
+        "{}",
+        events[1].start
+    );
+    assert_eq!(events[1].location.as_deref(), Some("En visio"));
+    assert_eq!(
+        events[2].location.as_deref(),
+        Some("Cité éducative de Maubeuge")
+    );
+    assert_eq!(events[3].start, "2022-09-22");
+    assert_eq!(events[3].status, "TENTATIVE");
+    assert!(
+        events[3]
+            .description
+            .contains("Le lien sera envoyé avec l'ordre du jour.")
+    );
+    let mut uids: Vec<&str> = events.iter().map(|e| e.uid.as_str()).collect();
+    uids.dedup();
+    assert_eq!(uids.len(), 4);
+}
+
+#[test]
+fn the_file_is_rfc5545_shaped_and_deterministic() {
+    let text = ics_of(&example());
+    assert_eq!(text, ics_of(&example()));
+    assert!(text.ends_with("END:VCALENDAR\r\n"));
+    assert!(
+        !text.replace("\r\n", "").contains('\n'),
+        "every line ends with CRLF"
+    );
+    for line in text.split("\r\n") {
+        assert!(line.len() <= 75, "{} octets: {line}", line.len());
+    }
+    assert!(text.contains("BEGIN:VTIMEZONE\r\nTZID:Europe/Paris"));
+    assert!(
+        text.contains("DTSTAMP:20220303T000000Z"),
+        "DTSTAMP comes from the data"
+    );
+}
+
+#[test]
+fn an_announced_meeting_and_its_record_are_one_event() {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in walkdir::WalkDir::new(example()) {
+        let entry = entry.unwrap();
+        let dest = dir
+            .path()
+            .join(entry.path().strip_prefix(example()).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &dest).unwrap();
+        }
+    }
+    let before = events(&ics_of(dir.path()));
+    let announced = before.iter().find(|e| e.start == "2022-09-22").unwrap();
+    assert_eq!(announced.status, "TENTATIVE");
+    let out = run(dir.path(), &["new", "--titre", "Rentrée du réseau"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let after = events(&ics_of(dir.path()));
+    assert_eq!(after.len(), before.len());
+    let held = after.iter().find(|e| e.start == "2022-09-22").unwrap();
+    assert_eq!(held.uid, announced.uid);
+    assert_eq!(held.status, "CONFIRMED");
+    assert_eq!(held.summary, "Rentrée du réseau");
+}
+
+#[test]
+fn coming_meetings_are_listed() {
+    let out = run(
+        &example(),
+        &["agenda", "--au", "2022-05-01", "--largeur", "140"],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    insta::assert_snapshot!("agenda_a_venir", String::from_utf8(out.stdout).unwrap());
+    let out = run(&example(), &["agenda", "--au", "2023-01-01"]);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "aucune réunion à venir n'est prévue ni annoncée\n"
+    );
+}
+
+#[test]
+fn the_file_is_written_atomically_where_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("agenda.ics");
+    let out = run(
+        &example(),
+        &[
+            "agenda",
+            "--au",
+            "2022-06-01",
+            "--ics",
+            path.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), ics_of(&example()));
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
