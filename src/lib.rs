@@ -14,6 +14,7 @@ pub mod fsutil;
 pub mod model;
 pub mod record;
 pub mod referential;
+pub mod render;
 pub mod scaffold;
 pub mod text;
 pub mod validate;

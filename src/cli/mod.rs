@@ -4,8 +4,10 @@
 
 mod check;
 mod init;
+mod modeles;
 mod new;
 pub mod output;
+mod render;
 
 use clap::{Parser, Subcommand};
 use output::UsageError;
@@ -72,6 +74,12 @@ pub enum Commande {
     /// Vérifie tous les comptes rendus et la configuration.
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options")]
     Check(check::Args),
+    /// Publie les comptes rendus : site HTML accessible et fichiers Markdown (ou un seul compte rendu sur la sortie standard).
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options")]
+    Render(render::Args),
+    /// Écrit les modèles de pages intégrés dans templates/, pour les adapter (sans jamais remplacer un fichier).
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options")]
+    Modeles(modeles::Args),
 }
 
 /// Where the meeting folder is: `-C`, or found from the current directory.
@@ -102,6 +110,8 @@ where
         Commande::Init(args) => init::run(args, dossier),
         Commande::New(args) => new::run(args, dossier),
         Commande::Check(args) => check::run(args, dossier),
+        Commande::Render(args) => render::run(args, dossier),
+        Commande::Modeles(args) => modeles::run(args, dossier),
     };
     ExitCode::from(code)
 }
