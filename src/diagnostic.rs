@@ -71,7 +71,7 @@ pub struct Diagnostic {
     pub aide: Option<String>,
     /// Another place involved.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub voir_aussi: Option<Related>,
+    pub voir_aussi: Option<Box<Related>>,
 }
 
 impl Diagnostic {
@@ -110,7 +110,7 @@ impl Diagnostic {
 
     /// Points at a second place.
     pub fn with_related(mut self, related: Related) -> Self {
-        self.voir_aussi = Some(related);
+        self.voir_aussi = Some(Box::new(related));
         self
     }
 

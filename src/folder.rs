@@ -6,6 +6,7 @@ use crate::diagnostic::{self, Diagnostic, Pos};
 use crate::model::Reunion;
 use crate::record::parse_record;
 use crate::validate::cross_check;
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::io::Read;
@@ -213,7 +214,13 @@ pub fn read_text(path: &Path, fichier: &str) -> Result<String, Diagnostic> {
             None,
         ));
     }
-    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    decode(&bytes, fichier)
+}
+
+/// The text of a file's bytes: a UTF-8 byte-order mark removed, anything
+/// that is not UTF-8 refused with the place of the first bad byte.
+pub fn decode(bytes: &[u8], fichier: &str) -> Result<String, Diagnostic> {
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(body) {
         Ok(text) => Ok(text.to_string()),
         Err(e) => {
@@ -285,7 +292,10 @@ pub fn load(root: &Path) -> Result<Folder, FolderError> {
     let mut sources = BTreeMap::new();
     sources.insert(CONFIG_FILE.to_string(), config_source);
     let mut reunions = Vec::new();
+    // Records with errors still take part in the checks across records.
+    let mut partial = Vec::new();
     let mut fichiers = 0;
+    let mut files: Vec<(PathBuf, String)> = Vec::new();
     let records_dir = root.join(RECORDS_DIR);
     let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     if records_dir.is_dir() {
@@ -351,19 +361,39 @@ pub fn load(root: &Path) -> Result<Folder, FolderError> {
                     }
                 }
             }
-            match read_text(path, &fichier) {
-                Err(d) => diagnostics.push(d),
-                Ok(source) => {
-                    let (reunion, found) = parse_record(&fichier, &source, &config);
-                    diagnostics.extend(found);
-                    reunions.extend(reunion);
-                    sources.insert(fichier, source);
+            files.push((path.to_path_buf(), fichier));
+        }
+    }
+    // Reading and parsing are independent per file: done in parallel, then
+    // merged in the walk's (sorted) order so output stays deterministic.
+    let parsed: Vec<_> = files
+        .par_iter()
+        .map(|(path, fichier)| {
+            read_text(path, fichier).map(|source| {
+                let (reunion, found) = parse_record(fichier, &source, &config);
+                (source, reunion, found)
+            })
+        })
+        .collect();
+    for ((_, fichier), result) in files.into_iter().zip(parsed) {
+        match result {
+            Err(d) => diagnostics.push(d),
+            Ok((source, reunion, found)) => {
+                let valid = !found.iter().any(Diagnostic::is_error);
+                diagnostics.extend(found);
+                match reunion {
+                    Some(r) if valid => reunions.push(r),
+                    Some(r) => partial.push(r),
+                    None => {}
                 }
+                sources.insert(fichier, source);
             }
         }
     }
     reunions.sort_by(|a, b| (a.date, &a.fichier).cmp(&(b.date, &b.fichier)));
-    cross_check(&reunions, &mut diagnostics);
+    let mut all: Vec<Reunion> = reunions.iter().chain(&partial).cloned().collect();
+    all.sort_by(|a, b| (a.date, &a.fichier).cmp(&(b.date, &b.fichier)));
+    cross_check(&all, &mut diagnostics);
     diagnostic::sort(&mut diagnostics);
     Ok(Folder {
         root: root.to_path_buf(),

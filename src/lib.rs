@@ -16,6 +16,7 @@ pub mod record;
 pub mod referential;
 pub mod render;
 pub mod scaffold;
+pub mod suites;
 pub mod text;
 pub mod validate;
 pub mod yaml;

@@ -56,6 +56,10 @@ pub fn default_suite_id(date: NaiveDate, quoi: &str) -> String {
 }
 
 /// Reads one record. `fichier` is its path relative to the folder.
+///
+/// The meeting is returned whenever its required keys could be read, even if
+/// other parts have errors (those parts are left out): checks across records
+/// still see it. Callers keep it only when no diagnostic is an error.
 pub fn parse_record(
     fichier: &str,
     source: &str,
@@ -81,8 +85,7 @@ pub fn parse_record(
     let mut ctx = RecordReader { r, config };
     let reunion = ctx.meeting(&mut top, fichier);
     ctx.r.finish(top, MEETING_KEYS);
-    let has_error = ctx.r.diagnostics.iter().any(Diagnostic::is_error);
-    (reunion.filter(|_| !has_error), ctx.r.diagnostics)
+    (reunion, ctx.r.diagnostics)
 }
 
 struct RecordReader<'s, 'c> {
@@ -261,26 +264,34 @@ impl RecordReader<'_, '_> {
         }
     }
 
-    fn modalite(&mut self, node: &Node, path: &str) -> Option<Modalite> {
+    /// A value from a closed list; the error lists the allowed spellings.
+    fn choice<T>(
+        &mut self,
+        node: &Node,
+        path: &str,
+        what: &str,
+        parse: fn(&str) -> Option<T>,
+        allowed: &[&str],
+    ) -> Option<T> {
         let text = self.r.text(node, path)?;
-        let found = Modalite::parse(&text);
+        let found = parse(&text);
         if found.is_none() {
-            let allowed: Vec<&str> = Modalite::ALL.iter().map(|m| m.as_str()).collect();
-            let help = match crate::text::suggest(&text, allowed.iter().copied()) {
-                Some(s) => format!(
-                    "vouliez-vous dire « {s} » ? valeurs possibles : {}",
-                    allowed.join(", ")
-                ),
-                None => format!("valeurs possibles : {}", allowed.join(", ")),
-            };
             self.r.error(
                 yaml::pos_of(node),
                 path,
-                format!("modalité inconnue « {text} »"),
-                Some(help),
+                format!(
+                    "{what} inconnu{} « {text} »",
+                    if what.ends_with('é') { "e" } else { "" }
+                ),
+                Some(crate::text::help_with_choices(&text, allowed)),
             );
         }
         found
+    }
+
+    fn modalite(&mut self, node: &Node, path: &str) -> Option<Modalite> {
+        let allowed = Modalite::ALL.map(Modalite::as_str);
+        self.choice(node, path, "modalité", Modalite::parse, &allowed)
     }
 
     fn reseau(&mut self, top: &mut Fields<'_>) -> Option<String> {
@@ -524,25 +535,8 @@ impl RecordReader<'_, '_> {
     }
 
     fn statut(&mut self, node: &Node, path: &str) -> Option<Statut> {
-        let text = self.r.text(node, path)?;
-        let found = Statut::parse(&text);
-        if found.is_none() {
-            let allowed: Vec<&str> = Statut::ALL.iter().map(|s| s.as_str()).collect();
-            let help = match crate::text::suggest(&text, allowed.iter().copied()) {
-                Some(s) => format!(
-                    "vouliez-vous dire « {s} » ? valeurs possibles : {}",
-                    allowed.join(", ")
-                ),
-                None => format!("valeurs possibles : {}", allowed.join(", ")),
-            };
-            self.r.error(
-                yaml::pos_of(node),
-                path,
-                format!("statut inconnu « {text} »"),
-                Some(help),
-            );
-        }
-        found
+        let allowed = Statut::ALL.map(Statut::as_str);
+        self.choice(node, path, "statut", Statut::parse, &allowed)
     }
 
     fn suites(&mut self, top: &mut Fields<'_>, date: Option<NaiveDate>) -> Vec<Suite> {
@@ -697,8 +691,7 @@ mod tests {
     #[test]
     fn every_problem_of_a_file_is_reported() {
         let src = "titre: R\ndate: 2023-02-30\ndebut: \"14:00\"\nfin: \"12:00\"\nmodalite: telephone\nreseau: cites\nlieux: Lille\nactions:\n  - territoire: Lile\n    titre: X\n    statut: publiee\n    thematiques: [sport]\n  - id: \"Bad Id\"\n    territoire: Lille\n    titre: Y\nprochaine_reunion:\n  date: 2020-01-01\n";
-        let (r, d) = parse(src);
-        assert!(r.is_none());
+        let (_, d) = parse(src);
         assert_eq!(
             paths(&d),
             vec![
@@ -760,7 +753,7 @@ mod tests {
         assert_eq!(paths(&d), vec![(1, "titre"), (4, "participants")]);
         assert!(
             d[0].message
-                .contains("un texte est attendu ici, pas une liste")
+                .contains("on attend ici un texte, pas une liste")
         );
     }
 

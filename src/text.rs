@@ -79,12 +79,27 @@ where
         // "Lille" typed for "Lille-Sud": a prefix is a strong hint.
         if other.starts_with(&folded) || folded.starts_with(&other) {
             score = score.max(0.9);
+        } else if folded.len() >= 4 && other.contains(&folded) {
+            // "publiee" for "fiche_publiee": a whole part of the name.
+            score = score.max(0.85);
         }
         if best.is_none_or(|(s, _)| score > s) {
             best = Some((score, candidate));
         }
     }
     best.filter(|(score, _)| *score >= 0.75).map(|(_, c)| c)
+}
+
+/// The help line for a value outside a closed list: the nearest allowed
+/// value when there is one, then the whole list.
+pub fn help_with_choices(input: &str, allowed: &[&str]) -> String {
+    match suggest(input, allowed.iter().copied()) {
+        Some(s) => format!(
+            "vouliez-vous dire « {s} » ? valeurs possibles : {}",
+            allowed.join(", ")
+        ),
+        None => format!("valeurs possibles : {}", allowed.join(", ")),
+    }
 }
 
 /// Every word of `needle` (folded) is found in `haystack` (folded).
@@ -141,6 +156,13 @@ mod tests {
         assert_eq!(suggest("maubeug", names), Some("Maubeuge"));
         assert_eq!(suggest("valenciennes", names), Some("Valenciennes-Anzin"));
         assert_eq!(suggest("Strasbourg", names), None);
+        assert_eq!(
+            suggest(
+                "publiee",
+                ["a_documenter", "fiche_en_cours", "fiche_publiee"]
+            ),
+            Some("fiche_publiee")
+        );
         assert_eq!(suggest("", names), None);
     }
 

@@ -339,7 +339,7 @@ impl<'s> Reader<'s> {
         self.error(
             pos_of(node),
             path,
-            format!("{expected} est attendu ici, pas {found}"),
+            format!("on attend ici {expected}, pas {found}"),
             None,
         );
     }

@@ -48,9 +48,9 @@ fn paint(text: &str, code: &str, styled: bool) -> String {
 /// Prints an error (and its help) on standard error; returns exit status 2.
 pub fn usage_error(err: &UsageError) -> u8 {
     let styled = stderr_styled();
-    eprintln!("{} {}", paint("erreur :", "1;31", styled), err.message);
+    eprintln!("{} {}", paint("erreur:", "1;31", styled), err.message);
     if let Some(help) = &err.help {
-        eprintln!("{} {help}", paint("aide :", "1;36", styled));
+        eprintln!("{} {help}", paint("aide:", "1;36", styled));
     }
     EXIT_USAGE
 }

@@ -1,0 +1,215 @@
+//! Follow-ups across meetings: the same follow-up carried from meeting to
+//! meeting (same id) is one follow-up with a history, open until a meeting
+//! marks it done.
+
+use crate::model::Reunion;
+use crate::text::fold;
+use chrono::NaiveDate;
+
+/// One mention of a follow-up in a meeting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// The meeting's file, relative to the folder.
+    pub fichier: String,
+    /// The meeting's date.
+    pub date: NaiveDate,
+    /// The meeting's title.
+    pub titre: String,
+    /// Whether it was done at that meeting.
+    pub fait: bool,
+}
+
+/// A follow-up and its history, as of its latest mention.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SuiteSuivie {
+    /// Stable id.
+    pub id: String,
+    /// What is to be done (latest wording).
+    pub quoi: String,
+    /// Who does it (latest).
+    pub qui: Option<String>,
+    /// By when (latest).
+    pub echeance: Option<NaiveDate>,
+    /// Done at its latest mention.
+    pub fait: bool,
+    /// Network of the meetings that mention it (of the latest).
+    pub reseau: Option<String>,
+    /// Every meeting that mentions it, oldest first.
+    pub historique: Vec<Mention>,
+}
+
+impl SuiteSuivie {
+    /// The meeting where it was first recorded.
+    pub fn origine(&self) -> &Mention {
+        &self.historique[0]
+    }
+
+    /// Open and past its deadline on `au`.
+    pub fn en_retard(&self, au: NaiveDate) -> bool {
+        !self.fait && self.echeance.is_some_and(|e| e < au)
+    }
+}
+
+/// Every follow-up of the folder, one entry per id, in order of first mention.
+pub fn follow_ups(reunions: &[Reunion]) -> Vec<SuiteSuivie> {
+    let mut out: Vec<SuiteSuivie> = Vec::new();
+    let mut index = std::collections::HashMap::new();
+    let mut sorted: Vec<&Reunion> = reunions.iter().collect();
+    sorted.sort_by(|a, b| (a.date, &a.fichier).cmp(&(b.date, &b.fichier)));
+    for reunion in sorted {
+        for suite in &reunion.suites {
+            let mention = Mention {
+                fichier: reunion.fichier.clone(),
+                date: reunion.date,
+                titre: reunion.titre.clone(),
+                fait: suite.fait,
+            };
+            match index.get(&suite.id) {
+                Some(&i) => {
+                    let entry: &mut SuiteSuivie = &mut out[i];
+                    entry.quoi = suite.quoi.clone();
+                    entry.qui = suite.qui.clone().or(entry.qui.take());
+                    entry.echeance = suite.echeance.or(entry.echeance);
+                    entry.fait = suite.fait;
+                    entry.reseau = reunion.reseau.clone();
+                    entry.historique.push(mention);
+                }
+                None => {
+                    index.insert(suite.id.clone(), out.len());
+                    out.push(SuiteSuivie {
+                        id: suite.id.clone(),
+                        quoi: suite.quoi.clone(),
+                        qui: suite.qui.clone(),
+                        echeance: suite.echeance,
+                        fait: suite.fait,
+                        reseau: reunion.reseau.clone(),
+                        historique: vec![mention],
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// What `reunion suites` keeps.
+#[derive(Debug, Clone, Default)]
+pub struct SuitesFilter {
+    /// Folded words that `qui` must contain.
+    pub qui: Option<String>,
+    /// Also the follow-ups that are done.
+    pub toutes: bool,
+    /// Only the open ones past their deadline.
+    pub en_retard: bool,
+    /// Only this network.
+    pub reseau: Option<String>,
+}
+
+/// The follow-ups kept by `filter` as of `au`, overdue first, then by
+/// deadline (none last), then by first mention.
+pub fn select(all: &[SuiteSuivie], filter: &SuitesFilter, au: NaiveDate) -> Vec<SuiteSuivie> {
+    let mut kept: Vec<SuiteSuivie> = all
+        .iter()
+        .filter(|s| filter.toutes || !s.fait)
+        .filter(|s| !filter.en_retard || s.en_retard(au))
+        .filter(|s| filter.reseau.is_none() || s.reseau == filter.reseau)
+        .filter(|s| match &filter.qui {
+            None => true,
+            Some(q) => s
+                .qui
+                .as_deref()
+                .is_some_and(|qui| crate::text::contains_all_words(&fold(qui), q)),
+        })
+        .cloned()
+        .collect();
+    kept.sort_by(|a, b| {
+        let key = |s: &SuiteSuivie| {
+            (
+                !s.en_retard(au),
+                s.fait,
+                s.echeance.is_none(),
+                s.echeance,
+                s.origine().date,
+                s.id.clone(),
+            )
+        };
+        key(a).cmp(&key(b))
+    });
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::parse_config;
+    use crate::record::parse_record;
+
+    fn meetings() -> Vec<Reunion> {
+        let (config, _) = parse_config("organisation:\n  nom: IREV\n", None);
+        let files = [
+            (
+                "reunions/2022-03-03-a.yaml",
+                "titre: A\ndate: 2022-03-03\nmodalite: visio\nsuites:\n  - quoi: Doc\n    qui: IREV\n    echeance: 2022-03-18\n  - quoi: Lien\n    qui: IREV\n",
+            ),
+            (
+                "reunions/2022-04-06-b.yaml",
+                "titre: B\ndate: 2022-04-06\nmodalite: visio\nsuites:\n  - id: 2022-03-03-doc\n    quoi: Doc\n    qui: IREV\n    echeance: 2022-03-18\n  - quoi: Trame\n    qui: Cité éducative de Lille\n    echeance: 2022-05-01\n",
+            ),
+            (
+                "reunions/2022-05-12-c.yaml",
+                "titre: C\ndate: 2022-05-12\nmodalite: visio\nsuites:\n  - id: 2022-03-03-doc\n    quoi: Doc en ligne\n    qui: IREV\n    fait: true\n",
+            ),
+        ];
+        files
+            .iter()
+            .map(|(f, s)| {
+                let (r, d) = parse_record(f, s, &config);
+                assert!(d.iter().all(|d| !d.is_error()), "{d:?}");
+                r.unwrap()
+            })
+            .collect()
+    }
+
+    fn day(m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2022, m, d).unwrap()
+    }
+
+    #[test]
+    fn a_carried_follow_up_is_one_with_its_history() {
+        let all = follow_ups(&meetings());
+        assert_eq!(all.len(), 3);
+        let doc = &all[0];
+        assert_eq!(doc.id, "2022-03-03-doc");
+        assert_eq!(doc.historique.len(), 3);
+        assert!(doc.fait);
+        assert_eq!(doc.quoi, "Doc en ligne");
+        assert_eq!(doc.echeance, Some(day(3, 18)));
+    }
+
+    #[test]
+    fn open_by_default_overdue_first() {
+        let all = follow_ups(&meetings());
+        let open = select(&all, &SuitesFilter::default(), day(5, 20));
+        let ids: Vec<&str> = open.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["2022-04-06-trame", "2022-03-03-lien"]);
+        let late = select(
+            &all,
+            &SuitesFilter {
+                en_retard: true,
+                ..Default::default()
+            },
+            day(4, 20),
+        );
+        assert!(late.is_empty());
+        let every = select(
+            &all,
+            &SuitesFilter {
+                toutes: true,
+                qui: Some("irev".into()),
+                ..Default::default()
+            },
+            day(4, 20),
+        );
+        assert_eq!(every.len(), 2);
+    }
+}
