@@ -221,15 +221,25 @@ pub fn to_markdown(source: &str) -> String {
 /// Escapes plain text for Markdown, so that it reads as written once the
 /// Markdown is displayed: every character that could open markup is
 /// backslash-escaped (CommonMark shows `\*` as `*`), line breaks become
-/// spaces (a value must not start a block of its own), and `<` and `&`
-/// cannot form HTML or entities.
+/// spaces (a value must not start a block of its own), and `<`, `>` and
+/// `&` become entities, so they cannot form HTML or entities.
 pub fn escape_inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let mut at_start = true;
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '&' | '~' | '!' => {
+            // Entities rather than backslashes: a careless Markdown
+            // converter may ignore `\<`, none turns `&lt;` into a tag.
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' if chars
+                .peek()
+                .is_some_and(|n| n.is_ascii_alphanumeric() || *n == '#') =>
+            {
+                out.push_str("&amp;")
+            }
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' | '!' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -370,7 +380,8 @@ mod tests {
         assert_eq!(escape_inline("16-25 ans"), "16-25 ans");
         assert_eq!(escape_inline("1. premier"), r"1\. premier");
         assert_eq!(escape_inline("2022 est"), "2022 est");
-        assert_eq!(escape_inline("<script>&amp;"), r"\<script\>\&amp;");
+        assert_eq!(escape_inline("<script>&amp;"), "&lt;script&gt;&amp;amp;");
+        assert_eq!(escape_inline("R & D"), "R & D");
         assert_eq!(escape_inline("ligne\nsuite"), "ligne suite");
         assert_eq!(
             escape_inline("Projet « Lit avec moi »"),

@@ -65,8 +65,8 @@ pub const BUILTINS: &[Builtin] = &[
 /// A template that cannot be used, as a diagnostic on its file.
 #[derive(Debug, Clone)]
 pub struct TemplateError {
-    /// What is wrong and where.
-    pub diagnostic: Diagnostic,
+    /// What is wrong and where (boxed: errors stay small to move around).
+    pub diagnostic: Box<Diagnostic>,
     /// The template's text, to show the line.
     pub source: Option<String>,
 }
@@ -207,12 +207,12 @@ impl Templates {
         let mut overrides = Vec::new();
         if dir.is_dir() {
             let entries = std::fs::read_dir(&dir).map_err(|e| TemplateError {
-                diagnostic: Diagnostic::error(
+                diagnostic: Box::new(Diagnostic::error(
                     TEMPLATES_DIR,
                     Pos::START,
                     "",
                     format!("lecture impossible du dossier : {e}"),
-                ),
+                )),
                 source: None,
             })?;
             let mut names: Vec<String> = entries
@@ -231,7 +231,7 @@ impl Templates {
                 let source =
                     crate::folder::read_text(&dir.join(&name), &fichier).map_err(|diagnostic| {
                         TemplateError {
-                            diagnostic,
+                            diagnostic: Box::new(diagnostic),
                             source: None,
                         }
                     })?;
@@ -389,9 +389,9 @@ impl Templates {
             (Some(_), p) => format!("modèle invalide, ligne {} : {message}", p.ligne),
         };
         TemplateError {
-            diagnostic: Diagnostic::error(&fichier, pos, "", detail).with_help(
+            diagnostic: Box::new(Diagnostic::error(&fichier, pos, "", detail).with_help(
                 "corrigez le modèle, ou supprimez-le pour revenir au modèle intégré (docs/modeles.md décrit les variables)",
-            ),
+            )),
             source,
         }
     }
