@@ -285,8 +285,13 @@ fn read_territories(r: &mut Reader<'_>, node: &yaml::Node) -> Referential {
                         Some("deux territoires ne peuvent pas partager un nom ou un alias (la casse, les accents et la ponctuation ne comptent pas)".into()),
                     );
                 }
-                // A redundant alias (same folded key) is harmless.
-                Some(_) => {}
+                // A redundant alias (same folded key) is harmless, and kept
+                // as written so that lists show every spelling.
+                Some(_) => {
+                    if k > 0 {
+                        ok_alias.push(spelling);
+                    }
+                }
                 None => {
                     taken.insert(key, canonical.clone());
                     if k > 0 {

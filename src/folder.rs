@@ -163,6 +163,9 @@ fn io_reason(err: &std::io::Error) -> String {
 
 /// Reads a text file with the limits and checks every record gets: size,
 /// UTF-8 (with the place of the first bad byte), byte-order mark removed.
+// The error is built at most once per unreadable file: boxing it would only
+// add noise at every call site.
+#[allow(clippy::result_large_err)]
 pub fn read_text(path: &Path, fichier: &str) -> Result<String, Diagnostic> {
     let file = std::fs::File::open(path).map_err(|e| {
         read_problem(
@@ -393,7 +396,7 @@ pub fn load(root: &Path) -> Result<Folder, FolderError> {
     reunions.sort_by(|a, b| (a.date, &a.fichier).cmp(&(b.date, &b.fichier)));
     let mut all: Vec<Reunion> = reunions.iter().chain(&partial).cloned().collect();
     all.sort_by(|a, b| (a.date, &a.fichier).cmp(&(b.date, &b.fichier)));
-    cross_check(&all, &mut diagnostics);
+    cross_check(&all, &config, &mut diagnostics);
     diagnostic::sort(&mut diagnostics);
     Ok(Folder {
         root: root.to_path_buf(),

@@ -161,6 +161,12 @@ pub struct Suite {
     pub echeance: Option<NaiveDate>,
     /// Whether it is done.
     pub fait: bool,
+    /// Field path of the follow-up in its file (`suites[2]`).
+    pub chemin: String,
+    /// Where `qui` is written, if it is.
+    pub qui_pos: Option<Pos>,
+    /// Where `echeance` is written, if it is.
+    pub echeance_pos: Option<Pos>,
 }
 
 /// The meeting announced at the end of the minutes.

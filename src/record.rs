@@ -564,27 +564,37 @@ impl RecordReader<'_, '_> {
                 }
             });
             let quoi = self.r.required_text(&mut f, "quoi");
+            let qui_pos = f.peek("qui").map(yaml::pos_of);
             let qui = self.r.optional_text(&mut f, "qui");
             let echeance = self.optional_date(&mut f, "echeance");
             let fait = self.r.boolean(&mut f, "fait").unwrap_or(false);
+            let f_pos = f.pos;
             self.r.finish(f, SUITE_KEYS);
             let (Some((quoi, _)), Some(date)) = (quoi, date) else {
                 continue;
             };
-            let (id, id_explicite) = match id {
-                Some((id, pos)) => {
-                    if out.iter().any(|s| s.id == id) {
-                        self.r.error(
-                            pos,
-                            &format!("{path}.id"),
-                            format!("la suite « {id} » apparaît deux fois dans cette réunion"),
-                            None,
-                        );
-                    }
-                    (id, true)
-                }
-                None => (default_suite_id(date, &quoi), false),
+            let (id, id_explicite, id_pos) = match id {
+                Some((id, pos)) => (id, true, pos),
+                None => (default_suite_id(date, &quoi), false, f_pos),
             };
+            if out.iter().any(|s| s.id == id) {
+                let help = if id_explicite {
+                    "chaque suite d'une réunion a son propre « id: »"
+                } else {
+                    "deux suites disent la même chose : fusionnez-les, ou donnez-leur un « id: » distinct"
+                };
+                let id_path = if id_explicite {
+                    format!("{path}.id")
+                } else {
+                    path.clone()
+                };
+                self.r.error(
+                    id_pos,
+                    &id_path,
+                    format!("la suite « {id} » apparaît deux fois dans cette réunion"),
+                    Some(help.into()),
+                );
+            }
             out.push(Suite {
                 id,
                 id_explicite,
@@ -592,6 +602,9 @@ impl RecordReader<'_, '_> {
                 qui,
                 echeance: echeance.map(|(d, _)| d),
                 fait,
+                chemin: path,
+                qui_pos,
+                echeance_pos: echeance.map(|(_, p)| p),
             });
         }
         out

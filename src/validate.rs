@@ -1,15 +1,24 @@
-//! Checks that need more than one record: action ids.
+//! Checks that need more than one record: action ids, and follow-ups (their
+//! deadlines and who carries them).
 //!
 //! An action id names one practice. The same id in several meetings is that
 //! practice followed over time (allowed, and listed as such); the same id
 //! twice in one meeting, or for two different territories, is a clash.
 
+use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Related};
 use crate::model::{Action, Reunion};
-use std::collections::HashMap;
+use crate::text::fold;
+use std::collections::{HashMap, HashSet};
+
+/// Every check across records; `reunions` sorted by date.
+pub fn cross_check(reunions: &[Reunion], config: &Config, diagnostics: &mut Vec<Diagnostic>) {
+    check_action_ids(reunions, diagnostics);
+    check_follow_ups(reunions, config, diagnostics);
+}
 
 /// Adds a diagnostic for every clashing action id.
-pub fn cross_check(reunions: &[Reunion], diagnostics: &mut Vec<Diagnostic>) {
+fn check_action_ids(reunions: &[Reunion], diagnostics: &mut Vec<Diagnostic>) {
     // First place each id was seen: (meeting, action).
     let mut first: HashMap<&str, (&Reunion, usize, &Action)> = HashMap::new();
     for reunion in reunions {
@@ -67,6 +76,88 @@ pub fn cross_check(reunions: &[Reunion], diagnostics: &mut Vec<Diagnostic>) {
     }
 }
 
+/// The names a `qui` may use: the organisation, the structures of the
+/// people who came to any meeting, the territories and the networks.
+fn known_names(reunions: &[Reunion], config: &Config) -> Vec<String> {
+    let mut names: Vec<String> = vec![fold(&config.organisation.nom)];
+    for t in config.territoires.all() {
+        names.push(fold(&t.nom));
+        names.extend(t.alias.iter().map(|a| fold(a)));
+    }
+    names.extend(config.reseaux.iter().map(|r| fold(&r.nom)));
+    for r in reunions {
+        for p in r.participants.iter().chain(&r.excuses) {
+            names.extend(p.structure.as_deref().map(fold));
+        }
+    }
+    names.retain(|n| !n.is_empty());
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// Whether `a` holds `b` as whole words.
+fn has_words(a: &str, b: &str) -> bool {
+    format!(" {a} ").contains(&format!(" {b} "))
+}
+
+/// Warns about a deadline before the meeting that first records the
+/// follow-up (a carried one is naturally past), and about a `qui` that names
+/// nobody known to the folder.
+fn check_follow_ups(reunions: &[Reunion], config: &Config, diagnostics: &mut Vec<Diagnostic>) {
+    let known = known_names(reunions, config);
+    let mut seen: HashSet<&str> = HashSet::new();
+    for reunion in reunions {
+        for suite in &reunion.suites {
+            let carried = seen.contains(suite.id.as_str());
+            if let (Some(echeance), Some(pos), false) =
+                (suite.echeance, suite.echeance_pos, carried)
+                && echeance < reunion.date
+            {
+                diagnostics.push(
+                    Diagnostic::warning(
+                        &reunion.fichier,
+                        pos,
+                        &format!("{}.echeance", suite.chemin),
+                        format!(
+                            "l'échéance ({}) est avant la réunion ({})",
+                            echeance.format("%Y-%m-%d"),
+                            reunion.date.format("%Y-%m-%d")
+                        ),
+                    )
+                    .with_help("vérifiez la date ; une suite reprise d'une réunion précédente garde son « id: »"),
+                );
+            }
+            if let (Some(qui), Some(pos)) = (&suite.qui, suite.qui_pos) {
+                let unknown: Vec<&str> = qui
+                    .split([',', ';', '/', '+'])
+                    .flat_map(|part| part.split(" et "))
+                    .map(str::trim)
+                    .filter(|part| {
+                        let f = fold(part);
+                        !f.is_empty() && !known.iter().any(|k| has_words(k, &f) || has_words(&f, k))
+                    })
+                    .collect();
+                if !unknown.is_empty() {
+                    diagnostics.push(
+                        Diagnostic::warning(
+                            &reunion.fichier,
+                            pos,
+                            &format!("{}.qui", suite.chemin),
+                            format!(
+                                "« {} » n'est ni une structure présente aux réunions, ni l'organisation, ni un territoire",
+                                unknown.join(" », « ")
+                            ),
+                        )
+                        .with_help("écrivez le nom de la structure comme dans « participants: », ou celui de l'organisation"),
+                    );
+                }
+            }
+        }
+        seen.extend(reunion.suites.iter().map(|s| s.id.as_str()));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -75,7 +166,7 @@ mod tests {
 
     fn load(files: &[(&str, &str)]) -> Vec<Diagnostic> {
         let (config, _) = parse_config(
-            "organisation:\n  nom: x\nterritoires: [Lille, Maubeuge]\n",
+            "organisation:\n  nom: IREV – Centre ressources\nterritoires: [Lille, Maubeuge]\n",
             None,
         );
         let mut reunions = Vec::new();
@@ -85,7 +176,7 @@ mod tests {
             reunions.push(r.unwrap());
         }
         let mut out = Vec::new();
-        cross_check(&reunions, &mut out);
+        cross_check(&reunions, &config, &mut out);
         out
     }
 
@@ -129,5 +220,31 @@ mod tests {
             d[0].voir_aussi.as_ref().unwrap().fichier,
             "2022-03-03-a.yaml"
         );
+    }
+
+    #[test]
+    fn deadlines_before_the_first_meeting_are_warned() {
+        let a = format!(
+            "{HEAD}date: 2022-03-03\nsuites:\n  - quoi: Doc\n    echeance: 2022-03-01\n  - quoi: Lien\n    echeance: 2022-03-20\n"
+        );
+        let b = format!(
+            "{HEAD}date: 2022-04-06\nsuites:\n  - id: 2022-03-03-lien\n    quoi: Lien\n    echeance: 2022-03-20\n"
+        );
+        let d = load(&[("2022-03-03-a.yaml", &a), ("2022-04-06-b.yaml", &b)]);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].chemin, "suites[0].echeance");
+        assert_eq!(d[0].fichier, "2022-03-03-a.yaml");
+        assert!(!d[0].is_error());
+    }
+
+    #[test]
+    fn unknown_qui_is_warned() {
+        let a = format!(
+            "{HEAD}date: 2022-03-03\nparticipants:\n  - structure: Cité éducative de Lille\nsuites:\n  - quoi: A\n    qui: IREV\n  - quoi: B\n    qui: cité éducative de Lille et IREV\n  - quoi: C\n    qui: Ville de Maubeuge\n  - quoi: D\n    qui: Préfecture, IREV\n"
+        );
+        let d = load(&[("2022-03-03-a.yaml", &a)]);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].chemin, "suites[3].qui");
+        assert!(d[0].message.contains("« Préfecture »"), "{}", d[0].message);
     }
 }

@@ -290,6 +290,14 @@ impl<'n> Fields<'n> {
         Some(&self.entries[i].1)
     }
 
+    /// The value of `key`, if present, without marking it as known.
+    pub fn peek(&self, key: &str) -> Option<&'n Node> {
+        self.entries
+            .iter()
+            .find(|(k, _)| k.value == key)
+            .map(|(_, v)| v)
+    }
+
     /// Path of a child field.
     pub fn child(&self, key: &str) -> String {
         if self.path.is_empty() {

@@ -118,7 +118,7 @@ fn every_broken_file_is_reported() {
         );
     }
     assert_eq!(report["valide"], false);
-    assert_eq!(report["fichiers"], 15);
+    assert_eq!(report["fichiers"], 16);
     insta::assert_snapshot!("regles_json", text(&out.stdout));
 }
 

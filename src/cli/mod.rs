@@ -2,12 +2,15 @@
 //! printing. Each subcommand has its own module; none holds any logic of the
 //! core, which it calls with plain options.
 
+mod actions;
 mod check;
 mod init;
 mod modeles;
 mod new;
 pub mod output;
 mod render;
+mod suites;
+mod territoires;
 
 use clap::{Parser, Subcommand};
 use output::UsageError;
@@ -80,6 +83,22 @@ pub enum Commande {
     /// Écrit les modèles de pages intégrés dans templates/, pour les adapter (sans jamais remplacer un fichier).
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options")]
     Modeles(modeles::Args),
+    /// Liste les actions à valoriser des réunions, filtrées, en tableau, Markdown, JSON ou CSV.
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Options",
+        after_help = "Les filtres se combinent (toutes les conditions à la fois) ; un filtre répété accepte l'une ou l'autre valeur.\n\
+                      --depuis, --jusqu-au et --reseau choisissent les réunions ; --derniere garde ensuite le dernier état de chaque action, auquel s'appliquent les autres filtres.\n\
+                      Une valeur inconnue (territoire, thématique, statut, réseau) est une erreur (code 2) ; si rien ne correspond, « aucune action ne correspond » s'affiche sur la sortie d'erreur (code 0).\n\
+                      Code 1 : des comptes rendus invalides n'ont pas pu être lus et leurs actions manquent."
+    )]
+    Actions(actions::Args),
+    /// Liste les territoires, leurs alias, et pour chacun ses réunions et ses actions.
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options")]
+    Territoires(territoires::Args),
+    /// Les suites promises d'une réunion à l'autre : ouvertes, en retard, faites.
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options")]
+    Suites(suites::Args),
 }
 
 /// Where the meeting folder is: `-C`, or found from the current directory.
@@ -112,6 +131,9 @@ where
         Commande::Check(args) => check::run(args, dossier),
         Commande::Render(args) => render::run(args, dossier),
         Commande::Modeles(args) => modeles::run(args, dossier),
+        Commande::Actions(args) => actions::run(args, dossier),
+        Commande::Territoires(args) => territoires::run(args, dossier),
+        Commande::Suites(args) => suites::run(args, dossier),
     };
     ExitCode::from(code)
 }
