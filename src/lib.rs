@@ -17,6 +17,7 @@ pub mod model;
 pub mod query;
 pub mod record;
 pub mod referential;
+pub mod render;
 pub mod scaffold;
 pub mod suites;
 pub mod text;

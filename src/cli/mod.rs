@@ -6,8 +6,10 @@ mod actions;
 mod agenda;
 mod check;
 mod init;
+mod modeles;
 mod new;
 pub mod output;
+mod render;
 mod suites;
 mod territoires;
 
@@ -76,6 +78,12 @@ pub enum Commande {
     /// Vérifie tous les comptes rendus et la configuration.
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options")]
     Check(check::Args),
+    /// Publie les comptes rendus : site HTML accessible et fichiers Markdown (ou un seul compte rendu sur la sortie standard).
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options")]
+    Render(render::Args),
+    /// Écrit les modèles de pages intégrés dans templates/, pour les adapter (sans jamais remplacer un fichier).
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options")]
+    Modeles(modeles::Args),
     /// Liste les actions à valoriser des réunions, filtrées, en tableau, Markdown, JSON ou CSV.
     #[command(
         help_template = HELP_TEMPLATE,
@@ -125,6 +133,8 @@ where
         Commande::Init(args) => init::run(args, dossier),
         Commande::New(args) => new::run(args, dossier),
         Commande::Check(args) => check::run(args, dossier),
+        Commande::Render(args) => render::run(args, dossier),
+        Commande::Modeles(args) => modeles::run(args, dossier),
         Commande::Actions(args) => actions::run(args, dossier),
         Commande::Territoires(args) => territoires::run(args, dossier),
         Commande::Suites(args) => suites::run(args, dossier),

@@ -1,0 +1,109 @@
+// Accessibility check of the published pages: axe-core in headless Chromium
+// (Debian's), through playwright-core, over file:// (as a reader opening
+// the folder would). Every page is checked at a desktop and a phone width;
+// any violation fails. Screenshots of the index and of one compte rendu,
+// and the compte rendu printed to an A4 PDF, are saved as CI artefacts.
+//
+// Usage: node browser-checks.mjs SITE_DIR ARTEFACTS_DIR COMPTE_RENDU
+import { chromium } from "playwright-core";
+import { createRequire } from "node:module";
+import { mkdtempSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+
+const [siteArg, artefactsArg, compteRendu] = process.argv.slice(2);
+if (!siteArg || !artefactsArg || !compteRendu) {
+  console.error("usage : node browser-checks.mjs SITE ARTEFACTS reunions/….html");
+  process.exit(2);
+}
+const site = resolve(siteArg);
+const artefacts = resolve(artefactsArg);
+mkdirSync(artefacts, { recursive: true });
+const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+function htmlFiles(dir) {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) return htmlFiles(path);
+      return name.endsWith(".html") ? [path] : [];
+    });
+}
+
+const viewports = [
+  { name: "ordinateur", width: 1280, height: 900 },
+  { name: "téléphone", width: 375, height: 740 },
+];
+
+const profile = mkdtempSync(join(tmpdir(), "reunion-chromium-"));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: "/usr/bin/chromium",
+  headless: true,
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+});
+
+// Nothing may be fetched from the network: a published page works offline.
+const external = [];
+await context.route(/^(https?|wss?):/, (route) => {
+  external.push(route.request().url());
+  return route.abort();
+});
+
+let violations = 0;
+let checks = 0;
+const pages = htmlFiles(site);
+try {
+  const page = await context.newPage();
+  for (const file of pages) {
+    const name = relative(site, file);
+    for (const viewport of viewports) {
+      await page.setViewportSize({ width: viewport.width, height: viewport.height });
+      await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
+      await page.addScriptTag({ path: axePath });
+      const result = await page.evaluate(async () =>
+        // Every rule axe runs by default: WCAG 2.0/2.1 A and AA, and best practices.
+        window.axe.run(document, { resultTypes: ["violations"] }),
+      );
+      checks += 1;
+      for (const v of result.violations) {
+        violations += v.nodes.length;
+        console.error(`${name} (${viewport.name}) : ${v.id} [${v.impact}] ${v.help}`);
+        for (const node of v.nodes) {
+          console.error(`    ${node.target.join(" ")} : ${node.failureSummary.replace(/\n/g, " ")}`);
+        }
+      }
+    }
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(pathToFileURL(join(site, "index.html")).href);
+  await page.screenshot({ path: join(artefacts, "index.png"), fullPage: true });
+  await page.goto(pathToFileURL(join(site, compteRendu)).href);
+  await page.screenshot({ path: join(artefacts, "compte-rendu.png"), fullPage: true });
+  await page.setViewportSize({ width: 375, height: 740 });
+  await page.screenshot({ path: join(artefacts, "compte-rendu-telephone.png"), fullPage: true });
+  await page.emulateMedia({ media: "print" });
+  await page.pdf({ path: join(artefacts, "compte-rendu.pdf"), format: "A4", preferCSSPageSize: true });
+} finally {
+  await context.close();
+  rmSync(profile, { recursive: true, force: true });
+}
+
+if (external.length > 0) {
+  console.error(`requêtes vers le réseau (interdites) : ${[...new Set(external)].join(", ")}`);
+}
+console.log(
+  `axe-core : ${pages.length} pages, ${checks} vérifications (${viewports.length} largeurs), ${violations} violation(s)`,
+);
+console.log(`artefacts : ${artefacts}`);
+process.exit(violations > 0 || external.length > 0 ? 1 : 0);

@@ -1,0 +1,216 @@
+//! `reunion render`: the whole site and its Markdown into a folder, or one
+//! compte rendu on standard output.
+
+use super::output::{UsageError, folder_error, load_valid, print_diagnostics, usage_error};
+use super::{EXIT_INVALID, EXIT_OK, EXIT_USAGE, folder_root};
+use crate::render::{self, Format, Publication, RenderError};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Output formats of a single compte rendu.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FormatArg {
+    /// Markdown.
+    Md,
+    /// HTML autonome.
+    Html,
+}
+
+/// Arguments of `reunion render`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Un compte rendu (fichier .yaml) à écrire seul sur la sortie standard, au lieu de publier tout le dossier.
+    #[arg(value_name = "FICHIER.yaml")]
+    fichier: Option<PathBuf>,
+
+    /// Dossier où publier le site et les fichiers Markdown (par défaut : public/ du dossier de réunions).
+    #[arg(long, value_name = "DOSSIER", conflicts_with = "fichier")]
+    sortie: Option<PathBuf>,
+
+    /// Publie aussi les noms des participants (données personnelles : par défaut, seules fonctions et structures sont publiées).
+    #[arg(long)]
+    avec_noms: bool,
+
+    /// Avec FICHIER.yaml : md (par défaut) ou html (document autonome, feuille de style comprise).
+    #[arg(
+        long,
+        value_enum,
+        value_name = "FORMAT",
+        requires = "fichier",
+        hide_possible_values = true,
+        hide_default_value = true
+    )]
+    format: Option<FormatArg>,
+}
+
+fn print_render_error(err: RenderError) -> u8 {
+    match err {
+        RenderError::Template(t) => {
+            let mut sources = BTreeMap::new();
+            if let Some(source) = t.source {
+                sources.insert(t.diagnostic.fichier.clone(), source);
+            }
+            print_diagnostics(std::slice::from_ref(&t.diagnostic), &sources);
+            eprintln!("rien n'a été écrit");
+            EXIT_USAGE
+        }
+        other => {
+            let help = match &other {
+                RenderError::Output(render::site::OutputError::Refused { .. }) => Some(
+                    "choisissez un dossier à part avec --sortie, par exemple --sortie public"
+                        .into(),
+                ),
+                _ => None,
+            };
+            usage_error(&UsageError::new(other.to_string(), help))
+        }
+    }
+}
+
+pub fn run(args: Args, dossier: Option<&Path>) -> u8 {
+    let publication = Publication {
+        avec_noms: args.avec_noms,
+    };
+    match &args.fichier {
+        Some(fichier) => one(
+            fichier,
+            dossier,
+            args.format.unwrap_or(FormatArg::Md),
+            publication,
+        ),
+        None => site(args.sortie.as_deref(), dossier, publication),
+    }
+}
+
+fn site(sortie: Option<&Path>, dossier: Option<&Path>, publication: Publication) -> u8 {
+    let root = match folder_root(dossier) {
+        Ok(root) => root,
+        Err(err) => return usage_error(&err),
+    };
+    let folder = match load_valid(&root) {
+        Ok(folder) => folder,
+        Err(code) => {
+            eprintln!("rien n'a été écrit");
+            return code;
+        }
+    };
+    // Warnings do not stop a publication, but are worth seeing.
+    print_diagnostics(&folder.diagnostics, &folder.sources);
+    let out = sortie.map_or_else(|| root.join("public"), Path::to_path_buf);
+    match render::publish(&folder, &out, publication) {
+        Ok((resolved, report, pages)) => {
+            let comptes_rendus = pages
+                .iter()
+                .filter(|p| p.chemin.starts_with("reunions/") && p.chemin.ends_with(".html"))
+                .count();
+            let mut line = format!(
+                "{} fichiers publiés dans {} ({} compte{} rendu{}) : {} écrit{}, {} inchangé{}",
+                pages.len(),
+                out.display(),
+                comptes_rendus,
+                if comptes_rendus > 1 { "s" } else { "" },
+                if comptes_rendus > 1 { "s" } else { "" },
+                report.written,
+                if report.written > 1 { "s" } else { "" },
+                report.unchanged,
+                if report.unchanged > 1 { "s" } else { "" },
+            );
+            if !report.removed.is_empty() {
+                line.push_str(&format!(
+                    ", {} retiré{}",
+                    report.removed.len(),
+                    if report.removed.len() > 1 { "s" } else { "" }
+                ));
+            }
+            eprintln!("{line}");
+            for removed in &report.removed {
+                eprintln!("retiré : {removed}");
+            }
+            println!("{}", resolved.join("index.html").display());
+            EXIT_OK
+        }
+        Err(err) => print_render_error(err),
+    }
+}
+
+fn one(fichier: &Path, dossier: Option<&Path>, format: FormatArg, publication: Publication) -> u8 {
+    if !fichier.is_file() {
+        return usage_error(&UsageError::new(
+            format!("{} : fichier introuvable", fichier.display()),
+            None,
+        ));
+    }
+    // Without -C, the folder is the one that holds the record.
+    let root = match dossier {
+        Some(_) => folder_root(dossier),
+        None => {
+            let parent = match fichier.parent() {
+                Some(p) if !p.as_os_str().is_empty() => p,
+                _ => Path::new("."),
+            };
+            crate::folder::discover(parent).map_err(|e| UsageError::new(e.to_string(), e.help()))
+        }
+    };
+    let root = match root {
+        Ok(root) => root,
+        Err(err) => return usage_error(&err),
+    };
+    let folder = match crate::folder::load(&root) {
+        Ok(folder) => folder,
+        Err(err) => return folder_error(err),
+    };
+    let wanted = fichier.canonicalize().ok();
+    let canonical_root = root.canonicalize().unwrap_or_else(|_| root.clone());
+    let relative = wanted
+        .as_ref()
+        .and_then(|w| w.strip_prefix(&canonical_root).ok())
+        .map(|rel| crate::folder::relative_name(Path::new(""), rel));
+    let Some(relative) = relative.filter(|r| r.starts_with("reunions/")) else {
+        return usage_error(&UsageError::new(
+            format!(
+                "{} n'est pas un compte rendu du dossier {}",
+                fichier.display(),
+                root.display()
+            ),
+            Some(
+                "les comptes rendus sont dans le dossier reunions/ ; indiquez le dossier avec -C"
+                    .into(),
+            ),
+        ));
+    };
+    // Only this record needs to be valid to print it.
+    let own: Vec<_> = folder
+        .diagnostics
+        .iter()
+        .filter(|d| d.fichier == relative)
+        .cloned()
+        .collect();
+    print_diagnostics(&own, &folder.sources);
+    let Some(reunion) = folder
+        .reunions
+        .iter()
+        .find(|r| r.fichier == relative)
+        .filter(|_| !own.iter().any(|d| d.is_error()))
+    else {
+        eprintln!("{relative} a des erreurs : rien n'a été écrit");
+        return EXIT_INVALID;
+    };
+    let templates = match render::templates::Templates::load(&root) {
+        Ok(t) => t,
+        Err(err) => return print_render_error(RenderError::Template(err)),
+    };
+    let format = match format {
+        FormatArg::Md => Format::Markdown,
+        FormatArg::Html => Format::Html,
+    };
+    match render::render_meeting(&folder, &templates, reunion, format, publication) {
+        Ok(text) => {
+            print!("{text}");
+            if !text.ends_with('\n') {
+                println!();
+            }
+            EXIT_OK
+        }
+        Err(err) => print_render_error(err),
+    }
+}

@@ -1,0 +1,411 @@
+//! Markdown fields made safe to publish, in both output languages.
+//!
+//! The fields of a record (`meteo`, `contenu`, `description`, `objectifs`…)
+//! are Markdown typed by people, and records may come from anyone who can
+//! open a pull request. pulldown-cmark passes raw HTML and `javascript:`
+//! links through untouched, so the same three rules apply before anything
+//! reaches a page, in `.html` and in `.md` alike:
+//!
+//! 1. raw HTML is dropped: an inline tag (`<script>`, `<img onerror=…>`)
+//!    disappears and the text between tags stays; an HTML block disappears
+//!    whole;
+//! 2. a link whose address is not `http:`, `https:`, `mailto:` or `tel:`
+//!    (`javascript:`, `data:`, `vbscript:`, a relative path…) loses its
+//!    address and keeps its text; an image becomes its alternative text (a
+//!    published compte rendu must not fetch anything);
+//! 3. headings inside a field are moved under the heading of the section
+//!    that holds the field, without gaps, so the page outline stays right.
+//!
+//! For HTML, the result of pulldown-cmark is then cleaned by `ammonia` with a
+//! short list of tags: even if rule 1 or 2 had a hole, nothing executable
+//! survives. For Markdown, the offending parts are cut out of the source
+//! text, so the field stays the Markdown its author wrote, minus the raw
+//! HTML and the dangerous addresses.
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// Schemes a link may use. Everything else, including relative addresses,
+/// is refused: a record has no business pointing into the site's files.
+const SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
+
+fn options() -> Options {
+    Options::ENABLE_STRIKETHROUGH
+}
+
+/// Whether a link address may be published: an allowed scheme, once
+/// whitespace and control characters (which browsers ignore inside
+/// `java\tscript:`) are removed.
+pub fn is_safe_url(url: &str) -> bool {
+    let cleaned: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    SCHEMES.iter().any(|scheme| {
+        cleaned
+            .strip_prefix(scheme)
+            .is_some_and(|rest| rest.starts_with(':'))
+    })
+}
+
+/// How the heading levels found in a field map onto the page: the distinct
+/// levels, in order, become `base + 1`, `base + 2`… (at most 6).
+fn heading_map(source: &str, base: u8) -> HashMap<HeadingLevel, HeadingLevel> {
+    let used: BTreeSet<HeadingLevel> = Parser::new_ext(source, options())
+        .filter_map(|e| match e {
+            Event::Start(Tag::Heading { level, .. }) => Some(level),
+            _ => None,
+        })
+        .collect();
+    used.into_iter()
+        .enumerate()
+        .map(|(rank, level)| {
+            let n = (usize::from(base) + 1 + rank).min(6);
+            let mapped = HeadingLevel::try_from(n).unwrap_or(HeadingLevel::H6);
+            (level, mapped)
+        })
+        .collect()
+}
+
+static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut b = ammonia::Builder::empty();
+    b.add_tags([
+        "p",
+        "br",
+        "em",
+        "strong",
+        "del",
+        "code",
+        "pre",
+        "blockquote",
+        "ul",
+        "ol",
+        "li",
+        "a",
+        "hr",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+    ])
+    .add_tag_attributes("a", ["href"])
+    .add_tag_attributes("ol", ["start"])
+    .url_schemes(HashSet::from(SCHEMES))
+    .url_relative(ammonia::UrlRelative::Deny)
+    .link_rel(Some("noopener noreferrer"))
+    .strip_comments(true);
+    b
+});
+
+/// A Markdown field as safe HTML, its headings placed under a heading of
+/// level `base` (2 for a field under an `<h2>`).
+pub fn to_html(source: &str, base: u8) -> String {
+    let levels = heading_map(source, base);
+    let mut in_bad_link = 0usize;
+    let mut events: Vec<Event<'_>> = Vec::new();
+    for event in Parser::new_ext(source, options()) {
+        match event {
+            Event::Html(_) | Event::InlineHtml(_) => {}
+            Event::Start(Tag::Link { ref dest_url, .. }) if !is_safe_url(dest_url) => {
+                in_bad_link += 1;
+            }
+            Event::End(TagEnd::Link) if in_bad_link > 0 => in_bad_link -= 1,
+            // The alternative text of an image is kept as plain text.
+            Event::Start(Tag::Image { .. }) | Event::End(TagEnd::Image) => {}
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => events.push(Event::Start(Tag::Heading {
+                level: levels.get(&level).copied().unwrap_or(level),
+                id,
+                classes,
+                attrs,
+            })),
+            Event::End(TagEnd::Heading(level)) => events.push(Event::End(TagEnd::Heading(
+                levels.get(&level).copied().unwrap_or(level),
+            ))),
+            other => events.push(other),
+        }
+    }
+    let mut html = String::with_capacity(source.len() * 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    SANITIZER.clean(&html).to_string().trim_end().to_string()
+}
+
+/// One cut in the source: `range` is replaced by `with`.
+struct Edit {
+    range: Range<usize>,
+    with: String,
+}
+
+/// A Markdown field as Markdown, without raw HTML or dangerous links (see the
+/// module documentation). Text that replaces a link or an image is escaped so
+/// that it cannot form markup of its own.
+pub fn to_markdown(source: &str) -> String {
+    let parser = Parser::new_ext(source, options()).into_offset_iter();
+    let mut edits: Vec<Edit> = Vec::new();
+    let mut refused_definitions: Vec<Range<usize>> = parser
+        .reference_definitions()
+        .iter()
+        .filter(|(_, def)| !is_safe_url(&def.dest))
+        .map(|(_, def)| def.span.clone())
+        .collect();
+    // The link or image being replaced: its range, and the text collected.
+    let mut replacing: Option<(Range<usize>, String, usize)> = None;
+    for (event, range) in parser {
+        if let Some((outer, text, depth)) = &mut replacing {
+            match &event {
+                Event::Start(Tag::Link { .. } | Tag::Image { .. }) => *depth += 1,
+                Event::End(TagEnd::Link | TagEnd::Image) if *depth > 0 => *depth -= 1,
+                Event::End(TagEnd::Link | TagEnd::Image) => {
+                    edits.push(Edit {
+                        range: outer.clone(),
+                        with: escape_inline(text),
+                    });
+                    replacing = None;
+                }
+                Event::Text(t) | Event::Code(t) => text.push_str(t),
+                Event::SoftBreak | Event::HardBreak => text.push(' '),
+                _ => {}
+            }
+            continue;
+        }
+        match event {
+            Event::Html(_) | Event::InlineHtml(_) => edits.push(Edit {
+                range,
+                with: String::new(),
+            }),
+            Event::Start(Tag::Link { dest_url, .. }) if !is_safe_url(&dest_url) => {
+                replacing = Some((range, String::new(), 0));
+            }
+            Event::Start(Tag::Image { .. }) => replacing = Some((range, String::new(), 0)),
+            _ => {}
+        }
+    }
+    refused_definitions.sort_by_key(|r| r.start);
+    edits.extend(refused_definitions.into_iter().map(|range| Edit {
+        range,
+        with: String::new(),
+    }));
+    edits.sort_by_key(|e| e.range.start);
+    let mut out = String::with_capacity(source.len());
+    let mut at = 0;
+    for (i, edit) in edits.iter().enumerate() {
+        // Ranges may nest (an HTML block holds its lines): keep the outer cut.
+        if edit.range.start < at {
+            continue;
+        }
+        out.push_str(&source[at..edit.range.start]);
+        out.push_str(&edit.with);
+        at = edit.range.end;
+        // A removed block leaves no run of blank lines behind.
+        if edit.with.is_empty() && (out.is_empty() || out.ends_with("\n\n")) {
+            let limit = edits
+                .get(i + 1)
+                .map_or(source.len(), |e| e.range.start.max(at));
+            while at < limit && source[at..].starts_with('\n') {
+                at += 1;
+            }
+        }
+    }
+    out.push_str(&source[at..]);
+    out.trim_end().to_string()
+}
+
+/// Escapes plain text for Markdown, so that it reads as written once the
+/// Markdown is displayed: every character that could open markup is
+/// backslash-escaped (CommonMark shows `\*` as `*`), line breaks become
+/// spaces (a value must not start a block of its own), and `<`, `>` and
+/// `&` become entities, so they cannot form HTML or entities.
+pub fn escape_inline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut at_start = true;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            // Entities rather than backslashes: a careless Markdown
+            // converter may ignore `\<`, none turns `&lt;` into a tag.
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' if chars
+                .peek()
+                .is_some_and(|n| n.is_ascii_alphanumeric() || *n == '#') =>
+            {
+                out.push_str("&amp;")
+            }
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\r' => {}
+            '\n' => {
+                out.push(' ');
+                at_start = false;
+                continue;
+            }
+            // Only at the start can these open a heading, a list or a quote.
+            '#' | '-' | '+' | '=' if at_start => {
+                out.push('\\');
+                out.push(c);
+            }
+            '0'..='9' if at_start => {
+                out.push(c);
+                // « 1. » or « 1) » at the start would open an ordered list.
+                let mut digits = String::new();
+                while let Some(&d) = chars.peek().filter(|d| d.is_ascii_digit()) {
+                    digits.push(d);
+                    chars.next();
+                }
+                out.push_str(&digits);
+                if let Some(&p @ ('.' | ')')) = chars.peek() {
+                    out.push('\\');
+                    out.push(p);
+                    chars.next();
+                }
+            }
+            _ => out.push(c),
+        }
+        at_start = false;
+    }
+    out
+}
+
+/// Escapes for a Markdown document: the escape function given to tera for
+/// `.md` templates, as HTML escaping is for `.html` ones.
+pub fn escape_for_tera(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    out.write_all(escape_inline(input).as_bytes())
+}
+
+/// Whether a text is empty once Markdown has been applied: no words at all.
+pub fn is_blank(source: &str) -> bool {
+    !Parser::new_ext(source, options())
+        .any(|e| matches!(e, Event::Text(ref t) | Event::Code(ref t) if !t.trim().is_empty()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn safe_urls() {
+        assert!(is_safe_url("https://lagrandeequipe.fr/"));
+        assert!(is_safe_url("mailto:contact@irev.fr"));
+        assert!(!is_safe_url("javascript:alert(1)"));
+        assert!(!is_safe_url(" JaVa\tScRiPt:alert(1)"));
+        assert!(!is_safe_url("data:text/html;base64,PHNjcmlwdD4="));
+        assert!(!is_safe_url("vbscript:x"));
+        assert!(!is_safe_url("../../etc/passwd"));
+        assert!(!is_safe_url("//evil.example/x"));
+        assert!(!is_safe_url("httpx://x"));
+    }
+
+    #[test]
+    fn html_keeps_formatting_and_drops_the_rest() {
+        let html = to_html(
+            "Un **point** et [un lien](https://irev.fr).\n\n<script>alert(1)</script>\n\nFin <img src=x onerror=alert(2)> ici [piège](javascript:alert(3)).",
+            2,
+        );
+        assert!(html.contains("<strong>point</strong>"), "{html}");
+        assert!(
+            html.contains(r#"<a href="https://irev.fr" rel="noopener noreferrer">un lien</a>"#),
+            "{html}"
+        );
+        assert!(!html.contains("script"), "{html}");
+        assert!(!html.contains("onerror"), "{html}");
+        assert!(!html.contains("javascript"), "{html}");
+        assert!(html.contains("ici piège."), "{html}");
+    }
+
+    #[test]
+    fn html_entities_cannot_hide_a_scheme() {
+        let html = to_html("[x](&#106;avascript:alert(1)) [y](<data:text/html,hi>)", 2);
+        assert!(!html.contains("href"), "{html}");
+        assert!(!html.contains("javascript"), "{html}");
+    }
+
+    #[test]
+    fn images_become_their_text() {
+        let html = to_html("![Le logo](https://evil.example/pixel.png)", 2);
+        assert_eq!(html, "<p>Le logo</p>");
+        assert_eq!(
+            to_markdown("Voir ![le *logo*](x.png) ici"),
+            "Voir le logo ici"
+        );
+    }
+
+    #[test]
+    fn headings_follow_the_page() {
+        let html = to_html("# Un\n\ntexte\n\n### Deux", 3);
+        assert!(html.contains("<h4>Un</h4>"), "{html}");
+        assert!(html.contains("<h5>Deux</h5>"), "{html}");
+        let deep = to_html("# a\n## b\n### c\n#### d", 4);
+        assert!(deep.contains("<h6>d</h6>"), "{deep}");
+    }
+
+    #[test]
+    fn markdown_loses_raw_html_and_bad_links_only() {
+        let md = to_markdown(
+            "- Un **point** <b onclick=x>gras</b>\n- [lien](https://irev.fr) et [piège](javascript:alert(1))\n\n<div>\nbloc\n</div>\n\n[ref]: javascript:alert(2)\n\nSuite [a][ref].",
+        );
+        assert_eq!(
+            md,
+            "- Un **point** gras\n- [lien](https://irev.fr) et piège\n\nSuite a."
+        );
+        // What is left parses without any HTML or dangerous link.
+        for event in Parser::new(&md) {
+            assert!(!matches!(event, Event::Html(_) | Event::InlineHtml(_)));
+            if let Event::Start(Tag::Link { dest_url, .. }) = event {
+                assert!(is_safe_url(&dest_url));
+            }
+        }
+    }
+
+    #[test]
+    fn template_syntax_is_just_text() {
+        assert_eq!(to_markdown("{{ 7*7 }}"), "{{ 7*7 }}");
+        assert_eq!(to_html("{{ 7*7 }}", 2), "<p>{{ 7*7 }}</p>");
+    }
+
+    #[test]
+    fn inline_escaping() {
+        assert_eq!(escape_inline("a*b_c [d](e)"), r"a\*b\_c \[d\](e)");
+        assert_eq!(escape_inline("# titre"), r"\# titre");
+        assert_eq!(escape_inline("- x"), r"\- x");
+        assert_eq!(escape_inline("16-25 ans"), "16-25 ans");
+        assert_eq!(escape_inline("1. premier"), r"1\. premier");
+        assert_eq!(escape_inline("2022 est"), "2022 est");
+        assert_eq!(escape_inline("<script>&amp;"), "&lt;script&gt;&amp;amp;");
+        assert_eq!(escape_inline("R & D"), "R & D");
+        assert_eq!(escape_inline("ligne\nsuite"), "ligne suite");
+        assert_eq!(
+            escape_inline("Projet « Lit avec moi »"),
+            "Projet « Lit avec moi »"
+        );
+        // Once displayed, the escaped text reads exactly as the original.
+        let original = "a *b* <i>c</i> [d](javascript:e) | f & g";
+        let html = pulldown_cmark_to_text(&escape_inline(original));
+        assert_eq!(html, original);
+    }
+
+    fn pulldown_cmark_to_text(md: &str) -> String {
+        Parser::new(md)
+            .filter_map(|e| match e {
+                Event::Text(t) => Some(t.to_string()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn blank_fields() {
+        assert!(is_blank("  \n"));
+        assert!(is_blank("<!-- rien -->"));
+        assert!(!is_blank("Pas grand-chose"));
+    }
+}

@@ -1,0 +1,339 @@
+//! Writing the published files: into a folder that is safe to write to,
+//! each file atomically, and with a manifest so that the next publication
+//! removes exactly the files this one wrote and the next one no longer
+//! produces, and nothing else.
+
+use super::Page;
+use crate::fsutil::write_atomic;
+use std::collections::BTreeSet;
+use std::fmt;
+use std::io;
+use std::path::{Component, Path, PathBuf};
+
+/// The manifest, in the output folder: one written path per line.
+pub const MANIFEST: &str = ".reunion-manifeste";
+
+const MANIFEST_HEADER: &str = "# Fichiers écrits par `reunion render` ; ce fichier lui permet de retirer ceux qu'il ne produit plus.\n";
+
+/// Why the output could not be written.
+#[derive(Debug)]
+pub enum OutputError {
+    /// The output folder is one that must never be written into.
+    Refused {
+        /// The folder asked for.
+        path: PathBuf,
+        /// What it is, in French.
+        reason: String,
+    },
+    /// The disk refused.
+    Io {
+        /// The path being written or removed.
+        path: PathBuf,
+        /// The system's error.
+        error: io::Error,
+    },
+}
+
+impl fmt::Display for OutputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            OutputError::Refused { path, reason } => write!(
+                f,
+                "refus d'écrire les pages dans {} : {reason}",
+                path.display()
+            ),
+            OutputError::Io { path, error } => {
+                write!(f, "écriture impossible de {} : {error}", path.display())
+            }
+        }
+    }
+}
+
+impl std::error::Error for OutputError {}
+
+fn io_at(path: &Path) -> impl FnOnce(io::Error) -> OutputError + '_ {
+    move |error| OutputError::Io {
+        path: path.to_path_buf(),
+        error,
+    }
+}
+
+/// The absolute form of `path` with every existing part resolved as the
+/// system would (symbolic links, `..` after a link), the parts that do not
+/// exist yet appended as written.
+pub fn resolve(path: &Path) -> io::Result<PathBuf> {
+    let absolute = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir()?.join(path)
+    };
+    let mut out = PathBuf::new();
+    for component in absolute.components() {
+        match component {
+            Component::Prefix(_) | Component::RootDir => out.push(component),
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::Normal(name) => {
+                out.push(name);
+                if let Ok(real) = out.canonicalize() {
+                    out = real;
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Checks the output folder and returns its resolved path. Refused: the
+/// meeting folder itself, its `reunions/`, `templates/` and `assets/`, the
+/// root of the file system and the home folder; anything else is fine.
+pub fn check_output(root: &Path, out: &Path) -> Result<PathBuf, OutputError> {
+    let resolved = resolve(out).map_err(io_at(out))?;
+    let root = resolve(root).map_err(io_at(root))?;
+    let refuse = |reason: &str| {
+        Err(OutputError::Refused {
+            path: out.to_path_buf(),
+            reason: reason.to_string(),
+        })
+    };
+    if resolved.parent().is_none() {
+        return refuse("c'est la racine du système de fichiers");
+    }
+    if let Some(home) = std::env::var_os("HOME").filter(|h| !h.is_empty())
+        && resolve(Path::new(&home)).is_ok_and(|h| h == resolved)
+    {
+        return refuse("c'est le dossier personnel");
+    }
+    if resolved == root {
+        return refuse("c'est le dossier de réunions lui-même");
+    }
+    for (dir, what) in [
+        (
+            crate::folder::RECORDS_DIR,
+            "c'est le dossier des comptes rendus",
+        ),
+        (
+            super::templates::TEMPLATES_DIR,
+            "c'est le dossier des modèles",
+        ),
+        (
+            "assets",
+            "c'est le dossier des images du dossier de réunions",
+        ),
+    ] {
+        if resolve(&root.join(dir)).is_ok_and(|d| d == resolved) {
+            return refuse(what);
+        }
+    }
+    if resolved.exists() && !resolved.is_dir() {
+        return refuse("c'est un fichier, pas un dossier");
+    }
+    Ok(resolved)
+}
+
+/// What a publication did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    /// Files written (new or changed).
+    pub written: usize,
+    /// Files already identical, left untouched.
+    pub unchanged: usize,
+    /// Files of the previous publication removed, relative to the output.
+    pub removed: Vec<String>,
+}
+
+/// Whether a path read from the manifest is one we could have written: a
+/// relative path of plain names. A manifest edited by hand cannot make us
+/// remove anything outside the output folder.
+fn is_plain_relative(path: &str) -> bool {
+    !path.is_empty()
+        && path != MANIFEST
+        && Path::new(path)
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)))
+        && !path.contains('\\')
+}
+
+/// Whether `path` (inside `out`) really lies inside `out`, once every
+/// symbolic link on the way is followed.
+fn stays_inside(out: &Path, path: &Path) -> bool {
+    let parent = path.parent().unwrap_or(out);
+    match parent.canonicalize() {
+        Ok(real) => real.starts_with(out),
+        // Not created yet: it will be created inside `out`.
+        Err(_) => true,
+    }
+}
+
+fn read_manifest(out: &Path) -> Vec<String> {
+    std::fs::read_to_string(out.join(MANIFEST))
+        .map(|text| {
+            text.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .filter(|l| is_plain_relative(l))
+                .map(str::to_string)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Writes `pages` into `out` (a path from [`check_output`]), removes the
+/// files of the previous publication that are no longer produced, then
+/// records the new manifest.
+pub fn write(out: &Path, pages: &[Page]) -> Result<Report, OutputError> {
+    std::fs::create_dir_all(out).map_err(io_at(out))?;
+    let out = out.canonicalize().map_err(io_at(out))?;
+    let mut report = Report::default();
+    let produced: BTreeSet<&str> = pages.iter().map(|p| p.chemin.as_str()).collect();
+    for page in pages {
+        let path = out.join(&page.chemin);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(io_at(dir))?;
+        }
+        if !stays_inside(&out, &path) {
+            return Err(OutputError::Refused {
+                path: path.clone(),
+                reason: "un lien symbolique mène hors du dossier de sortie".into(),
+            });
+        }
+        // An identical file is left as it is: its date does not change, so
+        // synchronisation tools see nothing to copy.
+        let same = std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_file())
+            && std::fs::read(&path).is_ok_and(|old| old == page.contenu);
+        if same {
+            report.unchanged += 1;
+        } else {
+            write_atomic(&path, &page.contenu).map_err(io_at(&path))?;
+            report.written += 1;
+        }
+    }
+    for old in read_manifest(&out) {
+        if produced.contains(old.as_str()) {
+            continue;
+        }
+        let path = out.join(&old);
+        if !stays_inside(&out, &path) {
+            continue;
+        }
+        match std::fs::symlink_metadata(&path) {
+            Ok(meta) if !meta.is_dir() => {
+                std::fs::remove_file(&path).map_err(io_at(&path))?;
+                report.removed.push(old.clone());
+                // Folders we emptied go too; a folder holding anything else
+                // stays (remove_dir refuses a non-empty folder).
+                let mut dir = path.parent();
+                while let Some(d) = dir {
+                    if d == out || std::fs::remove_dir(d).is_err() {
+                        break;
+                    }
+                    dir = d.parent();
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut manifest = String::from(MANIFEST_HEADER);
+    for path in &produced {
+        manifest.push_str(path);
+        manifest.push('\n');
+    }
+    let manifest_path = out.join(MANIFEST);
+    write_atomic(&manifest_path, manifest.as_bytes()).map_err(io_at(&manifest_path))?;
+    Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(chemin: &str, contenu: &str) -> Page {
+        Page {
+            chemin: chemin.to_string(),
+            contenu: contenu.as_bytes().to_vec(),
+        }
+    }
+
+    #[test]
+    fn removes_only_what_it_wrote() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write(
+            &out,
+            &[page("index.html", "a"), page("territoires/x.html", "b")],
+        )
+        .unwrap();
+        std::fs::write(out.join("territoires/mien.txt"), "à moi").unwrap();
+        std::fs::write(out.join("CNAME"), "irev.fr").unwrap();
+        let report = write(&out, &[page("index.html", "a2")]).unwrap();
+        assert_eq!(report.removed, vec!["territoires/x.html".to_string()]);
+        assert_eq!(report.written, 1);
+        assert!(out.join("territoires/mien.txt").exists());
+        assert!(out.join("CNAME").exists());
+        assert_eq!(
+            std::fs::read_to_string(out.join("index.html")).unwrap(),
+            "a2"
+        );
+        // An emptied folder goes.
+        write(&out, &[page("reunions/a.html", "a")]).unwrap();
+        write(&out, &[page("index.html", "a2")]).unwrap();
+        assert!(!out.join("reunions").exists());
+    }
+
+    #[test]
+    fn a_forged_manifest_cannot_reach_outside() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        std::fs::create_dir(&out).unwrap();
+        let victim = dir.path().join("precieux.txt");
+        std::fs::write(&victim, "x").unwrap();
+        std::fs::write(
+            out.join(MANIFEST),
+            format!("../precieux.txt\n{}\n/etc/passwd\n", victim.display()),
+        )
+        .unwrap();
+        let report = write(&out, &[page("index.html", "a")]).unwrap();
+        assert!(report.removed.is_empty());
+        assert!(victim.exists());
+    }
+
+    #[test]
+    fn identical_files_are_not_rewritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write(&out, &[page("index.html", "a")]).unwrap();
+        let report = write(&out, &[page("index.html", "a")]).unwrap();
+        assert_eq!((report.written, report.unchanged), (0, 1));
+    }
+
+    #[test]
+    fn refused_outputs() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("irev");
+        std::fs::create_dir_all(root.join("reunions")).unwrap();
+        let refused = |p: &Path| matches!(check_output(&root, p), Err(OutputError::Refused { .. }));
+        assert!(refused(&root));
+        assert!(refused(&root.join(".")));
+        assert!(refused(&root.join("reunions")));
+        assert!(refused(&root.join("reunions/../reunions/")));
+        assert!(refused(&root.join("templates")));
+        assert!(refused(&root.join("assets")));
+        assert!(refused(Path::new("/")));
+        assert!(refused(&root.join("public/../../irev")));
+        assert!(!refused(&root.join("public")));
+        assert!(!refused(&dir.path().join("www/reunions")));
+        std::fs::write(root.join("fichier"), "").unwrap();
+        assert!(refused(&root.join("fichier")));
+    }
+
+    #[test]
+    fn manifest_paths() {
+        assert!(is_plain_relative("reunions/a.html"));
+        assert!(!is_plain_relative("../a"));
+        assert!(!is_plain_relative("/a"));
+        assert!(!is_plain_relative("a\\..\\b"));
+        assert!(!is_plain_relative(MANIFEST));
+    }
+}
