@@ -178,52 +178,96 @@ fn byte_range(source: &str, pos: Pos) -> Option<std::ops::Range<usize>> {
 /// Renders one diagnostic as rustc does: a title, `--> fichier:ligne:colonne`,
 /// the source line with a caret labelled with the field path, then help and
 /// related places. `source` is the file's text when it could be read.
+/// A message, label or path as it may reach a terminal: every character
+/// [`crate::yaml::forbidden_char`] refuses is written as `\u{1b}`, so that
+/// a key or a file name cannot colour, move or reorder what is printed.
+fn visible(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c != '\n' && crate::yaml::forbidden_char(c).is_some() {
+            out.push_str(&c.escape_unicode().to_string());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A source text as it may reach a terminal, with the same byte offsets:
+/// the reordering characters (three bytes) become U+FFFD, the C1 controls
+/// (two bytes) `·`. The C0 controls are shown as symbols by the renderer.
+fn visible_source(text: &str) -> std::borrow::Cow<'_, str> {
+    let replace = |c: char| c != '\n' && !c.is_ascii() && crate::yaml::forbidden_char(c).is_some();
+    if !text.chars().any(replace) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    text.chars()
+        .map(|c| match c {
+            c if !replace(c) => c,
+            c if c.len_utf8() == 3 => '\u{FFFD}',
+            _ => '·',
+        })
+        .collect()
+}
+
 pub fn render(
     diagnostic: &Diagnostic,
     source: Option<&str>,
     related_source: Option<&str>,
     styled: bool,
 ) -> String {
+    let message = visible(&diagnostic.message);
+    let chemin = visible(&diagnostic.chemin);
+    let fichier = visible(&diagnostic.fichier);
+    let aide = diagnostic.aide.as_deref().map(visible);
+    let source = source.map(visible_source);
+    let source = source.as_deref();
+    let related_source = related_source.map(visible_source);
+    let related_source = related_source.as_deref();
     let level = match diagnostic.gravite {
         Severity::Erreur => Level::ERROR.with_name("erreur"),
         Severity::Avertissement => Level::WARNING.with_name("avertissement"),
     };
-    let label = if diagnostic.chemin.is_empty() {
+    let label = if chemin.is_empty() {
         None
     } else {
-        Some(diagnostic.chemin.as_str())
+        Some(chemin.as_str())
     };
-    let title = level.primary_title(diagnostic.message.as_str());
+    let title = level.primary_title(message.as_str());
     let mut group = match source.and_then(|s| byte_range(s, diagnostic.pos).map(|r| (s, r))) {
         Some((text, range)) => title.element(
             Snippet::source(text)
-                .path(diagnostic.fichier.as_str())
+                .path(fichier.as_str())
                 .fold(true)
                 .annotation(AnnotationKind::Primary.span(range).label(label)),
         ),
         None => title.element(
-            Origin::path(diagnostic.fichier.as_str())
+            Origin::path(fichier.as_str())
                 .line(diagnostic.pos.ligne as usize)
                 .char_column(diagnostic.pos.colonne as usize),
         ),
     };
-    if let Some(aide) = &diagnostic.aide {
+    if let Some(aide) = &aide {
         group = group.element(Level::HELP.with_name("aide").message(aide.as_str()));
     }
     let mut report = vec![group];
-    if let Some(related) = &diagnostic.voir_aussi {
+    let related_message = diagnostic.voir_aussi.as_ref().map(|r| visible(&r.message));
+    let related_fichier = diagnostic.voir_aussi.as_ref().map(|r| visible(&r.fichier));
+    if let (Some(related), Some(message), Some(fichier)) =
+        (&diagnostic.voir_aussi, &related_message, &related_fichier)
+    {
         let title = Level::NOTE
             .with_name("note")
-            .secondary_title(related.message.as_str());
+            .secondary_title(message.as_str());
         let g = match related_source.and_then(|s| byte_range(s, related.pos).map(|r| (s, r))) {
             Some((text, range)) => Group::with_title(title).element(
                 Snippet::source(text)
-                    .path(related.fichier.as_str())
+                    .path(fichier.as_str())
                     .fold(true)
                     .annotation(AnnotationKind::Context.span(range)),
             ),
             None => Group::with_title(title).element(
-                Origin::path(related.fichier.as_str())
+                Origin::path(fichier.as_str())
                     .line(related.pos.ligne as usize)
                     .char_column(related.pos.colonne as usize),
             ),
@@ -241,6 +285,44 @@ pub fn render(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nothing_hostile_reaches_the_terminal() {
+        let source = "titre: a\u{202E}b\n\"cl\\e[31m\": 1\n";
+        let d = Diagnostic::error(
+            "reunions/\u{1b}[2Jx.yaml",
+            Pos {
+                ligne: 2,
+                colonne: 1,
+                longueur: 11,
+            },
+            "cl\u{1b}[31m",
+            "clé inconnue « cl\u{1b}[31m\u{202E} »",
+        )
+        .with_help("aide \u{9b}31m");
+        let text = render(&d, Some(source), None, false);
+        assert!(
+            !text
+                .chars()
+                .any(|c| c != '\n' && crate::yaml::forbidden_char(c).is_some()),
+            "{text:?}"
+        );
+        assert!(text.contains("cl\\u{1b}[31m"), "{text}");
+        // The same error on the line with the override: carets still line up.
+        let d = Diagnostic::error(
+            "a.yaml",
+            Pos {
+                ligne: 1,
+                colonne: 8,
+                longueur: 3,
+            },
+            "titre",
+            "x",
+        );
+        let text = render(&d, Some(source), None, false);
+        assert!(text.contains("a\u{FFFD}b"), "{text}");
+        assert!(!text.contains('\u{202E}'), "{text}");
+    }
 
     #[test]
     fn range_counts_characters_not_bytes() {

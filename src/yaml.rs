@@ -261,6 +261,24 @@ pub fn kind_name(value: &Value) -> &'static str {
     }
 }
 
+/// Why a character may not appear in any text of a record or of the
+/// configuration, or `None` if it may. Control characters (except tab and
+/// line breaks) can only be typed as YAML escapes (`"\e[31m"`), and would
+/// reach terminals and pages as they are; the bidirectional embeddings,
+/// overrides and isolates (U+202A–U+202E, U+2066–U+2069) reorder what
+/// follows them on screen, so that a text reads differently from what it
+/// is (the « Trojan Source » attack; rustc refuses them too).
+pub fn forbidden_char(c: char) -> Option<&'static str> {
+    match c {
+        '\t' | '\n' | '\r' => None,
+        c if c.is_control() => Some("caractère de contrôle"),
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {
+            Some("il inverse le sens d'affichage du texte qui suit")
+        }
+        _ => None,
+    }
+}
+
 /// Walks a parsed tree and collects diagnostics for one file.
 pub struct Reader<'s> {
     /// File name as shown, relative to the folder.
@@ -404,9 +422,24 @@ impl<'s> Reader<'s> {
 
     /// The text of a scalar, as written for numbers and booleans
     /// (`titre: 2022` is the text "2022"); `None` for an empty value.
+    ///
+    /// Invisible characters that could fool a reader or a terminal are
+    /// refused with an error ([`forbidden_char`]) and left out of the text.
     pub fn text(&mut self, node: &Node, path: &str) -> Option<String> {
         match &node.value {
-            Value::Str(s) => Some(s.clone()),
+            Value::Str(s) => {
+                if let Some(c) = s.chars().find(|&c| forbidden_char(c).is_some()) {
+                    let why = forbidden_char(c).unwrap_or_default();
+                    self.error(
+                        pos_of(node),
+                        path,
+                        format!("caractère invisible U+{:04X} ({why}) : refusé", c as u32),
+                        Some("retirez-le (il vient souvent d'un copier-coller) : il ne s'affiche pas et peut tromper le lecteur ou le terminal".into()),
+                    );
+                    return Some(s.chars().filter(|&c| forbidden_char(c).is_none()).collect());
+                }
+                Some(s.clone())
+            }
             Value::Null => None,
             Value::Bool(_) | Value::Int(_) | Value::Float(_) => Some(self.raw(node)),
             Value::Seq(_) | Value::Map(_) => {
