@@ -153,12 +153,7 @@ fn read_problem(fichier: &str, message: String, help: Option<String>) -> Diagnos
 }
 
 fn io_reason(err: &std::io::Error) -> String {
-    match err.kind() {
-        std::io::ErrorKind::PermissionDenied => "permission refusée".into(),
-        std::io::ErrorKind::NotFound => "fichier introuvable".into(),
-        std::io::ErrorKind::IsADirectory => "c'est un dossier, pas un fichier".into(),
-        _ => err.to_string(),
-    }
+    crate::fsutil::reason(err)
 }
 
 /// Reads a text file with the limits and checks every record gets: size,
@@ -301,7 +296,24 @@ pub fn load(root: &Path) -> Result<Folder, FolderError> {
     let mut files: Vec<(PathBuf, String)> = Vec::new();
     let records_dir = root.join(RECORDS_DIR);
     let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    if records_dir.is_dir() {
+    // `reunions/` itself may be a link: the walk follows it, so it is
+    // checked here, as each linked record is below.
+    let records_outside =
+        records_dir.is_dir() && !crate::fsutil::resolves_inside(&canonical_root, &records_dir);
+    if records_outside {
+        let target = records_dir
+            .canonicalize()
+            .unwrap_or_else(|_| records_dir.clone());
+        diagnostics.push(read_problem(
+            RECORDS_DIR,
+            format!(
+                "{RECORDS_DIR}/ est un lien symbolique vers {}, hors du dossier de réunions : refusé",
+                target.display()
+            ),
+            Some("déplacez les comptes rendus dans le dossier plutôt que d'y faire un lien".into()),
+        ));
+    }
+    if records_dir.is_dir() && !records_outside {
         let walker = walkdir::WalkDir::new(&records_dir)
             .follow_links(false)
             .sort_by_file_name()

@@ -60,6 +60,12 @@ fn print_render_error(err: RenderError) -> u8 {
                     "choisissez un dossier à part avec --sortie, par exemple --sortie public"
                         .into(),
                 ),
+                // Every file is written whole or not at all: what is there
+                // is complete, old or new, and a new run finishes the job.
+                RenderError::Output(render::site::OutputError::Io { .. }) => Some(
+                    "les fichiers déjà écrits sont complets ; réglez le problème puis relancez `reunion render` pour finir la publication"
+                        .into(),
+                ),
                 _ => None,
             };
             usage_error(&UsageError::new(other.to_string(), help))
@@ -96,7 +102,29 @@ fn site(sortie: Option<&Path>, dossier: Option<&Path>, publication: Publication)
     };
     // Warnings do not stop a publication, but are worth seeing.
     print_diagnostics(&folder.diagnostics, &folder.sources);
+    if folder.fichiers == 0 {
+        eprintln!(
+            "note : aucun compte rendu dans reunions/ ; le site publié ne liste aucune réunion"
+        );
+    }
     let out = sortie.map_or_else(|| root.join("public"), Path::to_path_buf);
+    // An output chosen with --sortie may be anywhere. The default one is
+    // part of the folder, which may come from anyone's pull request: a
+    // `public` link leading outside it is not followed.
+    if sortie.is_none()
+        && std::fs::symlink_metadata(&out).is_ok_and(|m| m.file_type().is_symlink())
+        && !crate::fsutil::resolves_inside(&root, &out)
+    {
+        let code = usage_error(&UsageError::new(
+            format!(
+                "refus d'écrire les pages dans {} : c'est un lien symbolique qui mène hors du dossier de réunions",
+                out.display()
+            ),
+            Some("pour publier ailleurs, indiquez le dossier avec --sortie".into()),
+        ));
+        eprintln!("rien n'a été écrit");
+        return code;
+    }
     match render::publish(&folder, &out, publication) {
         Ok((resolved, report, pages)) => {
             let comptes_rendus = pages
@@ -115,6 +143,15 @@ fn site(sortie: Option<&Path>, dossier: Option<&Path>, publication: Publication)
                 report.unchanged,
                 if report.unchanged > 1 { "s" } else { "" },
             );
+            if report.leftovers > 0 {
+                line.push_str(&format!(
+                    ", {} fichier{} temporaire{} d'une publication interrompue retiré{}",
+                    report.leftovers,
+                    if report.leftovers > 1 { "s" } else { "" },
+                    if report.leftovers > 1 { "s" } else { "" },
+                    if report.leftovers > 1 { "s" } else { "" },
+                ));
+            }
             if !report.removed.is_empty() {
                 line.push_str(&format!(
                     ", {} retiré{}",

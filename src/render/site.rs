@@ -42,9 +42,12 @@ impl fmt::Display for OutputError {
                 "refus d'écrire les pages dans {} : {reason}",
                 path.display()
             ),
-            OutputError::Io { path, error } => {
-                write!(f, "écriture impossible de {} : {error}", path.display())
-            }
+            OutputError::Io { path, error } => write!(
+                f,
+                "écriture impossible de {} : {}",
+                path.display(),
+                crate::fsutil::reason(error)
+            ),
         }
     }
 }
@@ -142,6 +145,42 @@ pub struct Report {
     pub unchanged: usize,
     /// Files of the previous publication removed, relative to the output.
     pub removed: Vec<String>,
+    /// Temporary files of an interrupted publication, removed.
+    pub leftovers: usize,
+}
+
+/// Removes the temporary files a killed publication left in the folders
+/// this one writes to. Only names [`crate::fsutil::is_leftover`] recognises,
+/// only regular files: nothing of anyone else's.
+fn remove_leftovers(out: &Path, pages: &[Page]) -> Result<usize, OutputError> {
+    let mut dirs: BTreeSet<PathBuf> = BTreeSet::from([out.to_path_buf()]);
+    for page in pages {
+        if let Some(dir) = out.join(&page.chemin).parent() {
+            dirs.insert(dir.to_path_buf());
+        }
+    }
+    let mut removed = 0;
+    for dir in dirs {
+        if !stays_inside(out, &dir.join("x")) {
+            continue;
+        }
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.filter_map(Result::ok) {
+            let leftover = entry
+                .file_name()
+                .to_str()
+                .is_some_and(crate::fsutil::is_leftover)
+                && entry.file_type().is_ok_and(|t| t.is_file());
+            if leftover {
+                let path = entry.path();
+                std::fs::remove_file(&path).map_err(io_at(&path))?;
+                removed += 1;
+            }
+        }
+    }
+    Ok(removed)
 }
 
 /// Whether a path read from the manifest is one we could have written: a
@@ -157,14 +196,17 @@ fn is_plain_relative(path: &str) -> bool {
 }
 
 /// Whether `path` (inside `out`) really lies inside `out`, once every
-/// symbolic link on the way is followed.
+/// symbolic link on the way is followed: its nearest existing folder
+/// resolves inside `out` (the folders still missing will be created there).
 fn stays_inside(out: &Path, path: &Path) -> bool {
-    let parent = path.parent().unwrap_or(out);
-    match parent.canonicalize() {
-        Ok(real) => real.starts_with(out),
-        // Not created yet: it will be created inside `out`.
-        Err(_) => true,
+    let mut dir = path.parent();
+    while let Some(d) = dir {
+        if std::fs::symlink_metadata(d).is_ok() {
+            return d.canonicalize().is_ok_and(|real| real.starts_with(out));
+        }
+        dir = d.parent();
     }
+    false
 }
 
 fn read_manifest(out: &Path) -> Vec<String> {
@@ -186,18 +228,26 @@ fn read_manifest(out: &Path) -> Vec<String> {
 pub fn write(out: &Path, pages: &[Page]) -> Result<Report, OutputError> {
     std::fs::create_dir_all(out).map_err(io_at(out))?;
     let out = out.canonicalize().map_err(io_at(out))?;
-    let mut report = Report::default();
+    let mut report = Report {
+        leftovers: remove_leftovers(&out, pages)?,
+        ..Report::default()
+    };
     let produced: BTreeSet<&str> = pages.iter().map(|p| p.chemin.as_str()).collect();
+    // Every destination is checked before the first write, so that a link
+    // leading outside refuses the whole publication, not its second half.
+    for page in pages {
+        let path = out.join(&page.chemin);
+        if !is_plain_relative(&page.chemin) || !stays_inside(&out, &path) {
+            return Err(OutputError::Refused {
+                path,
+                reason: "un lien symbolique mène hors du dossier de sortie".into(),
+            });
+        }
+    }
     for page in pages {
         let path = out.join(&page.chemin);
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(io_at(dir))?;
-        }
-        if !stays_inside(&out, &path) {
-            return Err(OutputError::Refused {
-                path: path.clone(),
-                reason: "un lien symbolique mène hors du dossier de sortie".into(),
-            });
         }
         // An identical file is left as it is: its date does not change, so
         // synchronisation tools see nothing to copy.
@@ -297,6 +347,25 @@ mod tests {
         let report = write(&out, &[page("index.html", "a")]).unwrap();
         assert!(report.removed.is_empty());
         assert!(victim.exists());
+    }
+
+    #[test]
+    fn leftovers_of_a_killed_publication_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        std::fs::create_dir_all(out.join("reunions")).unwrap();
+        std::fs::write(out.join(".reunion-a1B2c3.tmp"), "moitié").unwrap();
+        std::fs::write(out.join("reunions/.reunion-zzzzzz.tmp"), "moitié").unwrap();
+        std::fs::write(out.join(".reunion-notes.txt"), "à garder").unwrap();
+        let report = write(
+            &out,
+            &[page("index.html", "a"), page("reunions/a.html", "b")],
+        )
+        .unwrap();
+        assert_eq!(report.leftovers, 2);
+        assert!(!out.join(".reunion-a1B2c3.tmp").exists());
+        assert!(!out.join("reunions/.reunion-zzzzzz.tmp").exists());
+        assert!(out.join(".reunion-notes.txt").exists());
     }
 
     #[test]

@@ -228,6 +228,19 @@ impl Templates {
             names.sort();
             for name in names {
                 let fichier = format!("{TEMPLATES_DIR}/{name}");
+                // A template linked from outside the folder would publish
+                // whatever file it points at.
+                if !crate::fsutil::resolves_inside(root, &dir.join(&name)) {
+                    return Err(TemplateError {
+                        diagnostic: Box::new(Diagnostic::error(
+                            &fichier,
+                            Pos::START,
+                            "",
+                            "lien symbolique hors du dossier de réunions (ou cassé) : refusé",
+                        )),
+                        source: None,
+                    });
+                }
                 let source =
                     crate::folder::read_text(&dir.join(&name), &fichier).map_err(|diagnostic| {
                         TemplateError {
