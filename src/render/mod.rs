@@ -7,6 +7,7 @@
 //! page has rendered, so a broken template leaves the output as it was.
 //! Output is deterministic: the same folder gives the same bytes.
 
+pub mod audit;
 pub mod markdown;
 pub mod site;
 pub mod templates;
@@ -72,7 +73,12 @@ impl fmt::Display for RenderError {
             }
             RenderError::Output(o) => o.fmt(f),
             RenderError::Logo { path, error } => {
-                write!(f, "lecture impossible du logo {} : {error}", path.display())
+                write!(
+                    f,
+                    "lecture impossible du logo {} : {}",
+                    path.display(),
+                    crate::fsutil::reason(error)
+                )
             }
         }
     }

@@ -326,13 +326,37 @@ fn unique(base: String, taken: &mut BTreeMap<String, ()>) -> String {
     name
 }
 
+/// Longest record file name kept as a page name: with a `-2` and `.html`
+/// added, it stays far below the 255 bytes file systems allow.
+const PAGE_NAME_MAX: usize = 120;
+
+/// The page name of a record file: its stem, unless that could not be a
+/// visible file name on every system or a link target without surprise (a
+/// leading dot, `\\`, `:`, `<`, `>`, `"`, `|`, `?`, `*`, a control or
+/// reordering character, a trailing dot or space, more than
+/// [`PAGE_NAME_MAX`] bytes); then its slug. A file named `..\\..\\x.yaml`,
+/// `<script>.yaml` or `.htaccess.yaml` cannot name a page that escapes its
+/// folder, hides, or reads differently from what it is.
+fn page_name(stem: &str) -> String {
+    let plain = !stem.is_empty()
+        && !stem.starts_with('.')
+        && !stem.ends_with(['.', ' '])
+        && stem.len() <= PAGE_NAME_MAX
+        && !stem.chars().any(|c| {
+            matches!(c, '/' | '\\' | ':' | '<' | '>' | '"' | '|' | '?' | '*')
+                || c.is_control()
+                || crate::yaml::forbidden_char(c).is_some()
+        });
+    if plain { stem.to_string() } else { slug(stem) }
+}
+
 impl Pages {
     /// Names pages after record stems and territory slugs.
     pub fn new(reunions: &[Reunion], config: &Config) -> Pages {
         let mut pages = Pages::default();
         let mut taken = BTreeMap::new();
         for r in reunions {
-            let name = unique(r.stem().to_string(), &mut taken);
+            let name = unique(page_name(r.stem()), &mut taken);
             pages.reunions.insert(r.fichier.clone(), name);
         }
         let mut taken = BTreeMap::new();
@@ -348,7 +372,7 @@ impl Pages {
         self.reunions
             .get(&r.fichier)
             .cloned()
-            .unwrap_or_else(|| r.stem().to_string())
+            .unwrap_or_else(|| page_name(r.stem()))
     }
 
     /// File name (no extension) of a territory's page.
@@ -611,6 +635,27 @@ mod tests {
     use super::*;
     use crate::config::parse_config;
     use crate::record::parse_record;
+
+    #[test]
+    fn page_names_are_plain_whatever_the_file_name() {
+        assert_eq!(page_name("2022-03-03-rencontre"), "2022-03-03-rencontre");
+        assert_eq!(page_name("..\\..\\x"), "x");
+        assert_eq!(page_name(".."), "");
+        assert_eq!(page_name(".htaccess"), "htaccess");
+        assert_eq!(page_name("2022-03-03-<script>"), "2022-03-03-script");
+        assert_eq!(page_name("2022-03-03-\u{202E}lmth"), "2022-03-03-lmth");
+        // Found by the `render` fuzz target: a tab or a line break in a
+        // file name is allowed by the system, not in a published page name.
+        assert_eq!(
+            page_name("2022-03-03-tab\tulation"),
+            "2022-03-03-tab-ulation"
+        );
+        assert_eq!(page_name("2022-03-03-a\nb"), "2022-03-03-a-b");
+        assert!(page_name(&"a".repeat(250)).len() <= 60);
+        // An empty name still gets a page of its own.
+        let mut taken = BTreeMap::new();
+        assert_eq!(unique(page_name(".."), &mut taken), "page");
+    }
 
     const CONFIG: &str = "organisation:\n  nom: IREV\nterritoires: [Lille, Maubeuge]\nreseaux:\n  - id: ce\n    nom: Réseau des cités éducatives\n";
 
