@@ -22,7 +22,7 @@
 //! text, so the field stays the Markdown its author wrote, minus the raw
 //! HTML and the dangerous addresses.
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -183,7 +183,23 @@ fn strip_once(source: &str) -> String {
         .collect();
     // The link or image being replaced: its range, and the text collected.
     let mut replacing: Option<(Range<usize>, String, usize)> = None;
+    // The indented code block being rewritten: its range and its text.
+    let mut indented: Option<(Range<usize>, String)> = None;
     for (event, range) in parser {
+        if let Some((outer, code)) = &mut indented {
+            match event {
+                Event::Text(t) => code.push_str(&t),
+                Event::End(TagEnd::CodeBlock) => {
+                    edits.push(Edit {
+                        range: line_start(source, outer.start)..outer.end,
+                        with: fenced(code),
+                    });
+                    indented = None;
+                }
+                _ => {}
+            }
+            continue;
+        }
         if let Some((outer, text, depth)) = &mut replacing {
             match &event {
                 Event::Start(Tag::Link { .. } | Tag::Image { .. }) => *depth += 1,
@@ -202,6 +218,13 @@ fn strip_once(source: &str) -> String {
             continue;
         }
         match event {
+            // Code only because it is indented: in the page, after a list,
+            // the same lines continue the list item and their `<script>`
+            // becomes a tag. Fenced, code stays code wherever it lands.
+            // (Found by the `render` fuzz target.)
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)) => {
+                indented = Some((range, String::new()));
+            }
             Event::Html(_) | Event::InlineHtml(_) => edits.push(Edit {
                 range,
                 with: String::new(),
@@ -241,6 +264,25 @@ fn strip_once(source: &str) -> String {
     }
     out.push_str(&source[at..]);
     out.trim_end().to_string()
+}
+
+/// Where the line holding `at` starts, if only spaces and tabs precede
+/// `at` on it; `at` otherwise.
+fn line_start(source: &str, at: usize) -> usize {
+    let start = source[..at].rfind('\n').map_or(0, |i| i + 1);
+    if source[start..at].bytes().all(|b| b == b' ' || b == b'\t') {
+        start
+    } else {
+        at
+    }
+}
+
+/// `code` as a fenced code block, its fence longer than any run of `~` in it.
+fn fenced(code: &str) -> String {
+    let longest = code.split(|c| c != '~').map(str::len).max().unwrap_or(0);
+    let fence = "~".repeat(longest.max(2) + 1);
+    let body = code.strip_suffix('\n').unwrap_or(code);
+    format!("{fence}\n{body}\n{fence}\n")
 }
 
 /// Escapes plain text for Markdown, so that it reads as written once the
@@ -399,10 +441,15 @@ mod tests {
             "<a href=\"java\tscript:x\"</ae>>",
             "[t]<b></b>(javascript:alert(1))",
             "<<b></b>a href=\"javascript:x\"<i></i>>lien",
+            // Code in the field, HTML once the field follows a list item.
+            "      # Titre\n\n    Contenu <script>alert(1)</script>\n    ~~~\n",
+            "    <!t",
             &"<<b></b>".repeat(20),
         ] {
             let md = to_markdown(source);
-            for event in Parser::new_ext(&md, options()) {
+            // Alone, and where the templates put it: after a list item.
+            let page = format!("- Statut : À documenter\n\n{md}\n");
+            for event in Parser::new_ext(&md, options()).chain(Parser::new_ext(&page, options())) {
                 match event {
                     Event::Html(h) | Event::InlineHtml(h) => {
                         panic!("{source:?} → {md:?} : HTML {h:?}")
