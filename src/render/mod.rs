@@ -7,7 +7,9 @@
 //! page has rendered, so a broken template leaves the output as it was.
 //! Output is deterministic: the same folder gives the same bytes.
 
+pub mod graphique;
 pub mod markdown;
+pub mod recherche;
 pub mod site;
 pub mod templates;
 pub mod views;
@@ -204,11 +206,18 @@ impl<'a> Renderer<'a> {
                 contenu: text.into_bytes(),
             })
         };
+        let presence = crate::presence::presence(
+            &self.folder.config,
+            reunions,
+            &crate::presence::FiltrePresence::default(),
+        );
+        let presence = graphique::presence_vue(&presence, &views);
         for format in [Format::Html, Format::Markdown] {
             let ext = format.extension();
             let mut ctx = self.context("", "index", false);
             let newest_first: Vec<_> = reunions.iter().rev().map(|r| views.resume(r)).collect();
             ctx.insert("reunions", &newest_first);
+            ctx.insert("presence", &presence);
             ctx.insert("territoires", &views.territoires(reunions));
             push(
                 format!("index.{ext}"),
@@ -244,6 +253,19 @@ impl<'a> Renderer<'a> {
         push(
             "accessibilite.html".to_string(),
             self.render("accessibilite.html", &ctx)?,
+        );
+        let ctx = self.context("", "recherche", false);
+        push(
+            "recherche.html".to_string(),
+            self.render("recherche.html", &ctx)?,
+        );
+        push(
+            recherche::INDEX.to_string(),
+            recherche::index_js(reunions, &views),
+        );
+        push(
+            recherche::SCRIPT_CHEMIN.to_string(),
+            recherche::SCRIPT.to_string(),
         );
         pages.push(Page {
             chemin: "assets/style.css".to_string(),

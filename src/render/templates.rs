@@ -53,6 +53,7 @@ pub const BUILTINS: &[Builtin] = &[
     builtin!("territoire.html"),
     builtin!("actions.html"),
     builtin!("accessibilite.html"),
+    builtin!("recherche.html"),
     builtin!("_action.html"),
     builtin!("index.md"),
     builtin!("reunion.md"),
