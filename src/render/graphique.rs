@@ -141,23 +141,23 @@ fn svg(lignes: &[LignePresence], resume: &str) -> String {
         xml(resume)
     );
     // Legend.
-    let _ = write!(
+    let _ = writeln!(
         s,
         "<rect x=\"{GAUCHE}\" y=\"10\" width=\"14\" height=\"14\" fill=\"{BARRE}\"/>\
          <text x=\"{:.1}\" y=\"21.5\" fill=\"{ENCRE}\">participants</text>\
          <line x1=\"190\" y1=\"17\" x2=\"212\" y2=\"17\" stroke=\"{LIGNE}\" stroke-width=\"2.5\"/>\
          <circle cx=\"201\" cy=\"17\" r=\"4\" fill=\"{LIGNE}\"/>\
-         <text x=\"218\" y=\"21.5\" fill=\"{ENCRE}\">territoires représentés</text>\n",
+         <text x=\"218\" y=\"21.5\" fill=\"{ENCRE}\">territoires représentés</text>",
         GAUCHE + 20.0
     );
     // Horizontal grid and its labels.
     let mut v = 0;
     while v <= haut_axe {
         let yy = y(v);
-        let _ = write!(
+        let _ = writeln!(
             s,
             "<line x1=\"{GAUCHE}\" y1=\"{yy:.1}\" x2=\"{:.1}\" y2=\"{yy:.1}\" stroke=\"{GRILLE}\" stroke-width=\"{}\"/>\
-             <text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" fill=\"{ENCRE}\">{v}</text>\n",
+             <text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" fill=\"{ENCRE}\">{v}</text>",
             LARGEUR - DROITE,
             if v == 0 { "1.5" } else { "0.5" },
             GAUCHE - 6.0,
