@@ -5,7 +5,7 @@ use crate::config::Config;
 use crate::dates::{parse_date, parse_time};
 use crate::diagnostic::{Diagnostic, Pos};
 use crate::model::{
-    Action, Modalite, Participant, Point, ProchaineReunion, Reunion, Statut, Suite,
+    Action, Modalite, Participant, Point, ProchaineReunion, Redaction, Reunion, Statut, Suite,
 };
 use crate::text::{is_valid_id, slug};
 use crate::yaml::{self, Fields, Node, Reader};
@@ -40,6 +40,14 @@ const ACTION_KEYS: &[&str] = &[
     "thematiques",
     "publics",
     "statut",
+    "contexte",
+    "objectifs",
+    "partenaires",
+    "moyens",
+    "resultats",
+    "facteurs_de_reussite",
+    "points_de_vigilance",
+    "contact",
 ];
 const SUITE_KEYS: &[&str] = &["id", "quoi", "qui", "echeance", "fait"];
 const NEXT_KEYS: &[&str] = &["date", "debut", "fin", "modalite", "lieu", "note"];
@@ -478,6 +486,7 @@ impl RecordReader<'_, '_> {
                 None => Some(Statut::default()),
                 Some(n) => self.statut(n, &format!("{path}.statut")),
             };
+            let redaction = self.redaction(&mut f);
             let item_pos = f.pos;
             self.r.finish(f, ACTION_KEYS);
             let id = match explicit_id {
@@ -528,10 +537,30 @@ impl RecordReader<'_, '_> {
                     thematiques,
                     publics,
                     statut,
+                    redaction,
                 });
             }
         }
         out
+    }
+
+    /// The write-up fields of an action, read like its description.
+    fn redaction(&mut self, f: &mut Fields<'_>) -> Redaction {
+        Redaction {
+            contexte: self.r.optional_text(f, "contexte"),
+            objectifs: self.r.optional_text(f, "objectifs"),
+            partenaires: self
+                .r
+                .text_list(f, "partenaires")
+                .into_iter()
+                .map(|(t, _)| t)
+                .collect(),
+            moyens: self.r.optional_text(f, "moyens"),
+            resultats: self.r.optional_text(f, "resultats"),
+            facteurs_de_reussite: self.r.optional_text(f, "facteurs_de_reussite"),
+            points_de_vigilance: self.r.optional_text(f, "points_de_vigilance"),
+            contact: self.r.optional_text(f, "contact"),
+        }
     }
 
     fn statut(&mut self, node: &Node, path: &str) -> Option<Statut> {
