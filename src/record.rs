@@ -800,6 +800,24 @@ mod tests {
     }
 
     #[test]
+    fn write_up_fields_are_read_and_misspellings_caught() {
+        let (r, d) = parse(
+            "titre: R\ndate: 2022-03-03\nmodalite: visio\nactions:\n  - territoire: Lille\n    titre: EJE\n    contexte: |\n      Un **contexte**.\n    partenaires: CAF du Nord\n    contact: Camille\n    facteur_de_reussite: L'aller vers\n",
+        );
+        assert_eq!(paths(&d), vec![(11, "actions[0].facteur_de_reussite")]);
+        assert_eq!(
+            d[0].aide.as_deref(),
+            Some("vouliez-vous dire « facteurs_de_reussite » ?")
+        );
+        let a = &r.unwrap().actions[0];
+        assert_eq!(a.redaction.contexte.as_deref(), Some("Un **contexte**."));
+        // A single partner is a list of one, like the other lists.
+        assert_eq!(a.redaction.partenaires, ["CAF du Nord"]);
+        assert_eq!(a.redaction.contact.as_deref(), Some("Camille"));
+        assert_eq!(a.redaction.moyens, None);
+    }
+
+    #[test]
     fn suites_get_stable_ids() {
         let (r, d) = parse(
             "titre: R\ndate: 2022-03-03\nmodalite: visio\nsuites:\n  - quoi: Mettre en ligne\n    fait: oui\n  - id: doc\n    quoi: Doc\n",
