@@ -5,6 +5,7 @@
 mod actions;
 mod agenda;
 mod check;
+mod fiche;
 mod init;
 mod modeles;
 mod new;
@@ -103,6 +104,9 @@ pub enum Commande {
     /// Les réunions à venir (prévues ou annoncées) et le calendrier iCalendar à partager.
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options")]
     Agenda(agenda::Args),
+    /// La fiche expérience d'une action, réunie de toutes les réunions qui en ont parlé, sur la sortie standard.
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options")]
+    Fiche(fiche::Args),
 }
 
 /// Where the meeting folder is: `-C`, or found from the current directory.
@@ -139,6 +143,7 @@ where
         Commande::Territoires(args) => territoires::run(args, dossier),
         Commande::Suites(args) => suites::run(args, dossier),
         Commande::Agenda(args) => agenda::run(args, dossier),
+        Commande::Fiche(args) => fiche::run(args, dossier),
     };
     ExitCode::from(code)
 }

@@ -54,11 +54,15 @@ pub const BUILTINS: &[Builtin] = &[
     builtin!("actions.html"),
     builtin!("accessibilite.html"),
     builtin!("_action.html"),
+    builtin!("fiche.html"),
+    builtin!("suites.html"),
     builtin!("index.md"),
     builtin!("reunion.md"),
     builtin!("territoire.md"),
     builtin!("actions.md"),
     builtin!("_action.md"),
+    builtin!("fiche.md"),
+    builtin!("suites.md"),
     builtin!("style.css"),
 ];
 
