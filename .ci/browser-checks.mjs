@@ -4,6 +4,8 @@
 // any violation fails. The search page is also used as a reader would: words
 // typed, results expected. Screenshots of the index and of one compte rendu,
 // and the compte rendu printed to an A4 PDF, are saved as CI artefacts.
+// Every fiche expérience (fiches/*.html) is printed to A4 too: it must fit
+// on one page or two, as the national agency expects.
 //
 // Usage: node browser-checks.mjs SITE_DIR ARTEFACTS_DIR COMPTE_RENDU
 import { chromium } from "playwright-core";
@@ -63,6 +65,8 @@ await context.route(/^(https?|wss?):/, (route) => {
 
 let violations = 0;
 let checks = 0;
+let fiches = 0;
+let longFiches = 0;
 const pages = htmlFiles(site);
 try {
   const page = await context.newPage();
@@ -138,6 +142,20 @@ try {
   await page.screenshot({ path: join(artefacts, "compte-rendu-telephone.png"), fullPage: true });
   await page.emulateMedia({ media: "print" });
   await page.pdf({ path: join(artefacts, "compte-rendu.pdf"), format: "A4", preferCSSPageSize: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  for (const file of pages.filter((p) => relative(site, p).startsWith("fiches/"))) {
+    await page.goto(pathToFileURL(file).href);
+    const name = relative(site, file).replace(/\.html$/, "").replace("/", "-");
+    const pdf = await page.pdf({ path: join(artefacts, `${name}.pdf`), format: "A4", preferCSSPageSize: true });
+    // Page objects of the PDF (Chromium writes them uncompressed).
+    const count = (pdf.toString("latin1").match(/\/Type\s*\/Page(?!s)/g) || []).length;
+    fiches += 1;
+    console.log(`${relative(site, file)} : ${count} page(s) A4`);
+    if (count < 1 || count > 2) {
+      console.error(`${relative(site, file)} : ${count} pages à l'impression, au lieu d'une ou deux`);
+      longFiches += 1;
+    }
+  }
 } finally {
   await context.close();
   rmSync(profile, { recursive: true, force: true });
@@ -149,5 +167,6 @@ if (external.length > 0) {
 console.log(
   `axe-core : ${pages.length} pages, ${checks} vérifications (${viewports.length} largeurs), ${violations} violation(s)`,
 );
+console.log(`impression : ${fiches} fiche(s) expérience, ${longFiches} de plus de deux pages A4`);
 console.log(`artefacts : ${artefacts}`);
-process.exit(violations > 0 || external.length > 0 ? 1 : 0);
+process.exit(violations > 0 || external.length > 0 || longFiches > 0 ? 1 : 0);

@@ -12,6 +12,7 @@ pub mod config;
 pub mod dates;
 pub mod diagnostic;
 pub mod export;
+pub mod fiche;
 pub mod folder;
 pub mod fsutil;
 pub mod model;

@@ -3,8 +3,9 @@
 //!
 //! A record is cut into *fields* (its title, each aim, the météo, each
 //! agenda item's title and body, each action's title, carrier, themes,
-//! publics and description, each follow-up's `quoi` and `qui`), each read as
-//! plain text (Markdown marks removed). A field is a hit when every word of
+//! publics, description and fiche write-up but its contact, each
+//! follow-up's `quoi` and `qui`), each read as plain text (Markdown marks
+//! removed). A field is a hit when every word of
 //! the query is in it, compared as *terms*:
 //!
 //! - accents and case ignored (`deunicode`, as [`crate::text::fold`]);
@@ -300,6 +301,37 @@ pub fn champs(r: &Reunion) -> Vec<Champ> {
                 Some("actions"),
                 1.0,
                 texte_brut(d),
+                t,
+            );
+        }
+        // The fiche's write-up, except `contact` (personal data).
+        let r = &a.redaction;
+        for (champ, texte) in [
+            ("contexte", &r.contexte),
+            ("objectifs", &r.objectifs),
+            ("moyens", &r.moyens),
+            ("resultats", &r.resultats),
+            ("facteurs_de_reussite", &r.facteurs_de_reussite),
+            ("points_de_vigilance", &r.points_de_vigilance),
+        ] {
+            if let Some(texte) = texte {
+                push(
+                    format!("actions[{i}].{champ}"),
+                    "action à valoriser",
+                    Some("actions"),
+                    1.0,
+                    texte_brut(texte),
+                    t,
+                );
+            }
+        }
+        for (j, p) in r.partenaires.iter().enumerate() {
+            push(
+                format!("actions[{i}].partenaires[{j}]"),
+                "action à valoriser",
+                Some("actions"),
+                2.0,
+                texte_brut(p),
                 t,
             );
         }
@@ -712,6 +744,25 @@ mod tests {
             chemins(&found),
             ["2022-03-03 titre", "2022-03-03 actions[1].titre"]
         );
+    }
+
+    #[test]
+    fn fiche_write_up_is_searched_but_not_the_contact() {
+        let c = config();
+        let r = vec![meeting(
+            &c,
+            "reunions/a.yaml",
+            "titre: A\ndate: 2022-03-03\nmodalite: visio\nactions:\n  - territoire: Lille\n    titre: Passerelle\n    contexte: Des familles éloignées des crèches.\n    partenaires: [Caisse d'allocations familiales]\n    contact: Marie Curie, marie@example.org\n",
+        )];
+        assert_eq!(
+            chemins(&search(&r, "creche")),
+            ["2022-03-03 actions[0].contexte"]
+        );
+        assert_eq!(
+            chemins(&search(&r, "allocation")),
+            ["2022-03-03 actions[0].partenaires[0]"]
+        );
+        assert!(search(&r, "curie").is_empty());
     }
 
     #[test]

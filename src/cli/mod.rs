@@ -7,6 +7,7 @@ mod agenda;
 mod apercu;
 mod check;
 pub mod completions;
+mod fiche;
 mod init;
 mod man;
 mod modeles;
@@ -108,6 +109,9 @@ pub enum Commande {
     /// Les réunions à venir (prévues ou annoncées) et le calendrier iCalendar à partager.
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options")]
     Agenda(agenda::Args),
+    /// La fiche expérience d'une action, réunie de toutes les réunions qui en ont parlé, sur la sortie standard.
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options")]
+    Fiche(fiche::Args),
     /// Cherche des mots dans tous les comptes rendus : titres, objectifs, météo, ordre du jour, actions, suites.
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options")]
     Recherche(recherche::Args),
@@ -163,6 +167,7 @@ where
         Commande::Territoires(args) => territoires::run(args, dossier),
         Commande::Suites(args) => suites::run(args, dossier),
         Commande::Agenda(args) => agenda::run(args, dossier),
+        Commande::Fiche(args) => fiche::run(args, dossier),
         Commande::Recherche(args) => recherche::run(args, dossier),
         Commande::Presence(args) => presence::run(args, dossier),
         Commande::Apercu(args) => apercu::run(args, dossier),

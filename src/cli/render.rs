@@ -48,7 +48,8 @@ pub struct Args {
     surveiller: bool,
 }
 
-fn print_render_error(err: RenderError) -> u8 {
+/// Prints why a publication failed; returns the exit status.
+pub(super) fn print_render_error(err: RenderError) -> u8 {
     match err {
         RenderError::Template(t) => {
             let mut sources = BTreeMap::new();

@@ -1,7 +1,8 @@
 //! Publishing: the compte rendu of each meeting, the index, the territory
-//! pages and the list of actions, as Markdown and as an accessible static
-//! site. No terminal code here: the CLI calls [`publish`] and
-//! [`render_meeting`] and prints what they return.
+//! pages, the list of actions, the fiches expériences, the open follow-ups
+//! and the calendar, as Markdown and as an accessible static site. No
+//! terminal code here: the CLI calls [`publish`], [`render_meeting`] and
+//! [`render_fiche`] and prints what they return.
 //!
 //! Everything is computed in memory first; files are written only once every
 //! page has rendered, so a broken template leaves the output as it was.
@@ -11,6 +12,7 @@ pub mod graphique;
 pub mod markdown;
 pub mod recherche;
 pub mod site;
+pub mod suivi;
 pub mod templates;
 pub mod views;
 
@@ -196,9 +198,26 @@ impl<'a> Renderer<'a> {
         self.render(&format!("reunion.{}", format.extension()), &ctx)
     }
 
+    fn fiche(
+        &self,
+        fiche: &suivi::FicheVue,
+        format: Format,
+        autonome: bool,
+    ) -> Result<String, RenderError> {
+        let mut ctx = self.context("../", "fiche", autonome);
+        ctx.insert("fiche", fiche);
+        self.render(&format!("fiche.{}", format.extension()), &ctx)
+    }
+
     fn site(&self) -> Result<Vec<Page>, RenderError> {
         let reunions = &self.folder.reunions;
         let views = self.views();
+        let fiches: Vec<suivi::FicheVue> = crate::fiche::published(reunions)
+            .iter()
+            .map(|f| suivi::fiche(&views, f))
+            .collect();
+        let suites = suivi::suites(&views, reunions);
+        let resume = suivi::resume(&suites, &fiches);
         let mut pages = Vec::new();
         let mut push = |chemin: String, text: String| {
             pages.push(Page {
@@ -219,6 +238,7 @@ impl<'a> Renderer<'a> {
             ctx.insert("reunions", &newest_first);
             ctx.insert("presence", &presence);
             ctx.insert("territoires", &views.territoires(reunions));
+            ctx.insert("suivi", &resume);
             push(
                 format!("index.{ext}"),
                 self.render(&format!("index.{ext}"), &ctx)?,
@@ -248,7 +268,34 @@ impl<'a> Renderer<'a> {
                 format!("actions.{ext}"),
                 self.render(&format!("actions.{ext}"), &ctx)?,
             );
+
+            for f in &fiches {
+                push(
+                    format!("fiches/{}.{ext}", f.id),
+                    self.fiche(f, format, false)?,
+                );
+            }
+
+            let mut ctx = self.context("", "suites", false);
+            ctx.insert("suites", &suites);
+            push(
+                format!("suites.{ext}"),
+                self.render(&format!("suites.{ext}"), &ctx)?,
+            );
         }
+        // The calendar to subscribe to: the same file as `reunion agenda
+        // --ics`, its links absolute when `site` is configured.
+        let events = crate::agenda::events(reunions, &self.folder.config);
+        push(
+            "agenda.ics".to_string(),
+            crate::agenda::ics(
+                &events,
+                &self.folder.config,
+                &crate::agenda::IcsOptions {
+                    site: self.folder.config.site.clone(),
+                },
+            ),
+        );
         let ctx = self.context("", "accessibilite", false);
         push(
             "accessibilite.html".to_string(),
@@ -307,6 +354,25 @@ pub fn render_meeting(
     publication: Publication,
 ) -> Result<String, RenderError> {
     Renderer::new(folder, templates, publication, None).meeting(reunion, (None, None), format, true)
+}
+
+/// The fiche expérience of action `id` as a standalone document (the HTML
+/// one carries its stylesheet and links nowhere); `Ok(None)` when no
+/// meeting tells that action. Any statut is printed: the writer of a fiche
+/// still `a_documenter` sees what is there and what is missing.
+pub fn render_fiche(
+    folder: &Folder,
+    templates: &Templates,
+    id: &str,
+    format: Format,
+    publication: Publication,
+) -> Result<Option<String>, RenderError> {
+    let Some(fiche) = crate::fiche::fiche(&folder.reunions, id) else {
+        return Ok(None);
+    };
+    let renderer = Renderer::new(folder, templates, publication, None);
+    let vue = suivi::fiche(&renderer.views(), &fiche);
+    renderer.fiche(&vue, format, true).map(Some)
 }
 
 /// Publishes a valid folder into `out`: templates loaded, every page

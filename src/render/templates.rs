@@ -55,11 +55,15 @@ pub const BUILTINS: &[Builtin] = &[
     builtin!("accessibilite.html"),
     builtin!("recherche.html"),
     builtin!("_action.html"),
+    builtin!("fiche.html"),
+    builtin!("suites.html"),
     builtin!("index.md"),
     builtin!("reunion.md"),
     builtin!("territoire.md"),
     builtin!("actions.md"),
     builtin!("_action.md"),
+    builtin!("fiche.md"),
+    builtin!("suites.md"),
     builtin!("style.css"),
 ];
 
