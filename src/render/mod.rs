@@ -18,6 +18,7 @@ pub mod views;
 
 use crate::folder::Folder;
 use crate::model::Reunion;
+use rayon::prelude::*;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use templates::{TemplateError, Templates};
@@ -132,6 +133,15 @@ fn logo(folder: &Folder) -> Result<Option<(String, Vec<u8>)>, RenderError> {
     Ok(Some((format!("assets/logo.{ext}"), bytes)))
 }
 
+/// What every page of both formats shares, computed once.
+struct Common<'v> {
+    views: &'v Views<'v>,
+    fiches: &'v [suivi::FicheVue],
+    suites: &'v suivi::SuitesVue,
+    resume: &'v suivi::SuiviResume,
+    presence: &'v graphique::PresenceVue,
+}
+
 /// Renders pages of one folder with one set of templates.
 struct Renderer<'a> {
     folder: &'a Folder,
@@ -209,6 +219,100 @@ impl<'a> Renderer<'a> {
         self.render(&format!("fiche.{}", format.extension()), &ctx)
     }
 
+    /// The pages that exist in both formats, for one format.
+    fn format_pages(&self, format: Format, common: &Common<'_>) -> Result<Vec<Page>, RenderError> {
+        let reunions = &self.folder.reunions;
+        let views = common.views;
+        let ext = format.extension();
+        let mut pages = Vec::new();
+        let mut push = |chemin: String, text: String| {
+            pages.push(Page {
+                chemin,
+                contenu: text.into_bytes(),
+            })
+        };
+        let mut ctx = self.context("", "index", false);
+        let newest_first: Vec<_> = reunions.iter().rev().map(|r| views.resume(r)).collect();
+        ctx.insert("reunions", &newest_first);
+        ctx.insert("presence", common.presence);
+        ctx.insert("territoires", &views.territoires(reunions));
+        ctx.insert("suivi", common.resume);
+        push(
+            format!("index.{ext}"),
+            self.render(&format!("index.{ext}"), &ctx)?,
+        );
+
+        // Pages of meetings, territories and fiches are independent:
+        // rendered in parallel, collected in order so the output stays the
+        // same.
+        let meetings: Vec<Result<(String, String), RenderError>> = reunions
+            .par_iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let before = i.checked_sub(1).map(|j| &reunions[j]);
+                let after = reunions.get(i + 1);
+                Ok((
+                    format!("reunions/{}.{ext}", self.pages.reunion_file(r)),
+                    self.meeting(r, (before, after), format, false)?,
+                ))
+            })
+            .collect();
+        for page in meetings {
+            let (chemin, text) = page?;
+            push(chemin, text);
+        }
+
+        let territoires: Vec<Result<(String, String), RenderError>> = self
+            .folder
+            .config
+            .territoires
+            .all()
+            .par_iter()
+            .map(|t| {
+                let mut ctx = self.context("../", "territoire", false);
+                ctx.insert("territoire", &views.territoire(&t.nom, reunions));
+                Ok((
+                    format!("territoires/{}.{ext}", self.pages.territoire_file(&t.nom)),
+                    self.render(&format!("territoire.{ext}"), &ctx)?,
+                ))
+            })
+            .collect();
+        for page in territoires {
+            let (chemin, text) = page?;
+            push(chemin, text);
+        }
+
+        let mut ctx = self.context("", "actions", false);
+        ctx.insert("territoires", &views.actions_par_territoire(reunions));
+        push(
+            format!("actions.{ext}"),
+            self.render(&format!("actions.{ext}"), &ctx)?,
+        );
+
+        let rendered: Vec<Result<(String, String), RenderError>> = common
+            .fiches
+            .par_iter()
+            .map(|f| {
+                Ok((
+                    format!("fiches/{}.{ext}", f.id),
+                    self.fiche(f, format, false)?,
+                ))
+            })
+            .collect();
+        for page in rendered {
+            let (chemin, text) = page?;
+            push(chemin, text);
+        }
+
+        let mut ctx = self.context("", "suites", false);
+        ctx.insert("suites", common.suites);
+        push(
+            format!("suites.{ext}"),
+            self.render(&format!("suites.{ext}"), &ctx)?,
+        );
+        Ok(pages)
+    }
+
     fn site(&self) -> Result<Vec<Page>, RenderError> {
         let reunions = &self.folder.reunions;
         let views = self.views();
@@ -218,71 +322,32 @@ impl<'a> Renderer<'a> {
             .collect();
         let suites = suivi::suites(&views, reunions);
         let resume = suivi::resume(&suites, &fiches);
-        let mut pages = Vec::new();
-        let mut push = |chemin: String, text: String| {
-            pages.push(Page {
-                chemin,
-                contenu: text.into_bytes(),
-            })
-        };
         let presence = crate::presence::presence(
             &self.folder.config,
             reunions,
             &crate::presence::FiltrePresence::default(),
         );
         let presence = graphique::presence_vue(&presence, &views);
-        for format in [Format::Html, Format::Markdown] {
-            let ext = format.extension();
-            let mut ctx = self.context("", "index", false);
-            let newest_first: Vec<_> = reunions.iter().rev().map(|r| views.resume(r)).collect();
-            ctx.insert("reunions", &newest_first);
-            ctx.insert("presence", &presence);
-            ctx.insert("territoires", &views.territoires(reunions));
-            ctx.insert("suivi", &resume);
-            push(
-                format!("index.{ext}"),
-                self.render(&format!("index.{ext}"), &ctx)?,
-            );
-
-            for (i, r) in reunions.iter().enumerate() {
-                let before = i.checked_sub(1).map(|j| &reunions[j]);
-                let after = reunions.get(i + 1);
-                push(
-                    format!("reunions/{}.{ext}", self.pages.reunion_file(r)),
-                    self.meeting(r, (before, after), format, false)?,
-                );
-            }
-
-            for t in self.folder.config.territoires.all() {
-                let mut ctx = self.context("../", "territoire", false);
-                ctx.insert("territoire", &views.territoire(&t.nom, reunions));
-                push(
-                    format!("territoires/{}.{ext}", self.pages.territoire_file(&t.nom)),
-                    self.render(&format!("territoire.{ext}"), &ctx)?,
-                );
-            }
-
-            let mut ctx = self.context("", "actions", false);
-            ctx.insert("territoires", &views.actions_par_territoire(reunions));
-            push(
-                format!("actions.{ext}"),
-                self.render(&format!("actions.{ext}"), &ctx)?,
-            );
-
-            for f in &fiches {
-                push(
-                    format!("fiches/{}.{ext}", f.id),
-                    self.fiche(f, format, false)?,
-                );
-            }
-
-            let mut ctx = self.context("", "suites", false);
-            ctx.insert("suites", &suites);
-            push(
-                format!("suites.{ext}"),
-                self.render(&format!("suites.{ext}"), &ctx)?,
-            );
-        }
+        let common = Common {
+            views: &views,
+            fiches: &fiches,
+            suites: &suites,
+            resume: &resume,
+            presence: &presence,
+        };
+        // The HTML and the Markdown sites are built side by side.
+        let (html, markdown) = rayon::join(
+            || self.format_pages(Format::Html, &common),
+            || self.format_pages(Format::Markdown, &common),
+        );
+        let mut pages = html?;
+        pages.extend(markdown?);
+        let mut push = |chemin: String, text: String| {
+            pages.push(Page {
+                chemin,
+                contenu: text.into_bytes(),
+            })
+        };
         // The calendar to subscribe to: the same file as `reunion agenda
         // --ics`, its links absolute when `site` is configured.
         let events = crate::agenda::events(reunions, &self.folder.config);
