@@ -386,11 +386,14 @@ pub fn load(root: &Path) -> Result<Folder, FolderError> {
         .map(|(path, fichier)| {
             read_text(path, fichier).map(|source| {
                 let (reunion, found) = parse_record(fichier, &source, &config);
-                (source, reunion, found)
+                // Only the text of files with problems is kept, to show
+                // their lines: a large folder is not held twice in memory.
+                let keep = (!found.is_empty()).then_some(source);
+                (keep, reunion, found)
             })
         })
         .collect();
-    for ((_, fichier), result) in files.into_iter().zip(parsed) {
+    for ((_, fichier), result) in files.iter().zip(parsed) {
         match result {
             Err(d) => diagnostics.push(d),
             Ok((source, reunion, found)) => {
@@ -401,14 +404,35 @@ pub fn load(root: &Path) -> Result<Folder, FolderError> {
                     Some(r) => partial.push(r),
                     None => {}
                 }
-                sources.insert(fichier, source);
+                if let Some(source) = source {
+                    sources.insert(fichier.clone(), source);
+                }
             }
         }
     }
     reunions.sort_by(|a, b| (a.date, &a.fichier).cmp(&(b.date, &b.fichier)));
-    let mut all: Vec<Reunion> = reunions.iter().chain(&partial).cloned().collect();
+    let mut all: Vec<&Reunion> = reunions.iter().chain(&partial).collect();
     all.sort_by(|a, b| (a.date, &a.fichier).cmp(&(b.date, &b.fichier)));
     cross_check(&all, &config, &mut diagnostics);
+    drop(all);
+    // Checks across records may point at files that had no problem of their
+    // own: their text is read again to show the line.
+    let needed: std::collections::HashSet<&str> = diagnostics
+        .iter()
+        .flat_map(|d| {
+            std::iter::once(d.fichier.as_str())
+                .chain(d.voir_aussi.as_ref().map(|r| r.fichier.as_str()))
+        })
+        .collect();
+    let missing: Vec<&(PathBuf, String)> = files
+        .iter()
+        .filter(|(_, f)| needed.contains(f.as_str()) && !sources.contains_key(f))
+        .collect();
+    for (path, fichier) in missing {
+        if let Ok(source) = read_text(path, fichier) {
+            sources.insert(fichier.clone(), source);
+        }
+    }
     diagnostic::sort(&mut diagnostics);
     Ok(Folder {
         root: root.to_path_buf(),

@@ -143,6 +143,30 @@ pub struct Action {
     pub publics: Vec<String>,
     /// State of its write-up.
     pub statut: Statut,
+    /// The fiche expérience, as far as it is written.
+    pub redaction: Redaction,
+}
+
+/// The write-up of a practice for its fiche expérience: every field is
+/// optional and Markdown, filled in meeting after meeting.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Redaction {
+    /// Why the practice started: the situation, the needs.
+    pub contexte: Option<String>,
+    /// What it aims at.
+    pub objectifs: Option<String>,
+    /// Who works on it (one Markdown text each).
+    pub partenaires: Vec<String>,
+    /// People, money, places, tools.
+    pub moyens: Option<String>,
+    /// What came of it.
+    pub resultats: Option<String>,
+    /// What made it work.
+    pub facteurs_de_reussite: Option<String>,
+    /// What to watch for when doing it elsewhere.
+    pub points_de_vigilance: Option<String>,
+    /// Whom to ask: personal data, published only on request, like `nom`.
+    pub contact: Option<String>,
 }
 
 /// A follow-up promised at the meeting.

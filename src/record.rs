@@ -5,7 +5,7 @@ use crate::config::Config;
 use crate::dates::{parse_date, parse_time};
 use crate::diagnostic::{Diagnostic, Pos};
 use crate::model::{
-    Action, Modalite, Participant, Point, ProchaineReunion, Reunion, Statut, Suite,
+    Action, Modalite, Participant, Point, ProchaineReunion, Redaction, Reunion, Statut, Suite,
 };
 use crate::text::{is_valid_id, slug};
 use crate::yaml::{self, Fields, Node, Reader};
@@ -40,6 +40,14 @@ const ACTION_KEYS: &[&str] = &[
     "thematiques",
     "publics",
     "statut",
+    "contexte",
+    "objectifs",
+    "partenaires",
+    "moyens",
+    "resultats",
+    "facteurs_de_reussite",
+    "points_de_vigilance",
+    "contact",
 ];
 const SUITE_KEYS: &[&str] = &["id", "quoi", "qui", "echeance", "fait"];
 const NEXT_KEYS: &[&str] = &["date", "debut", "fin", "modalite", "lieu", "note"];
@@ -478,6 +486,7 @@ impl RecordReader<'_, '_> {
                 None => Some(Statut::default()),
                 Some(n) => self.statut(n, &format!("{path}.statut")),
             };
+            let redaction = self.redaction(&mut f);
             let item_pos = f.pos;
             self.r.finish(f, ACTION_KEYS);
             let id = match explicit_id {
@@ -528,10 +537,30 @@ impl RecordReader<'_, '_> {
                     thematiques,
                     publics,
                     statut,
+                    redaction,
                 });
             }
         }
         out
+    }
+
+    /// The write-up fields of an action, read like its description.
+    fn redaction(&mut self, f: &mut Fields<'_>) -> Redaction {
+        Redaction {
+            contexte: self.r.optional_text(f, "contexte"),
+            objectifs: self.r.optional_text(f, "objectifs"),
+            partenaires: self
+                .r
+                .text_list(f, "partenaires")
+                .into_iter()
+                .map(|(t, _)| t)
+                .collect(),
+            moyens: self.r.optional_text(f, "moyens"),
+            resultats: self.r.optional_text(f, "resultats"),
+            facteurs_de_reussite: self.r.optional_text(f, "facteurs_de_reussite"),
+            points_de_vigilance: self.r.optional_text(f, "points_de_vigilance"),
+            contact: self.r.optional_text(f, "contact"),
+        }
     }
 
     fn statut(&mut self, node: &Node, path: &str) -> Option<Statut> {
@@ -768,6 +797,24 @@ mod tests {
             d[0].message
                 .contains("on attend ici un texte, pas une liste")
         );
+    }
+
+    #[test]
+    fn write_up_fields_are_read_and_misspellings_caught() {
+        let (r, d) = parse(
+            "titre: R\ndate: 2022-03-03\nmodalite: visio\nactions:\n  - territoire: Lille\n    titre: EJE\n    contexte: |\n      Un **contexte**.\n    partenaires: CAF du Nord\n    contact: Camille\n    facteur_de_reussite: L'aller vers\n",
+        );
+        assert_eq!(paths(&d), vec![(11, "actions[0].facteur_de_reussite")]);
+        assert_eq!(
+            d[0].aide.as_deref(),
+            Some("vouliez-vous dire « facteurs_de_reussite » ?")
+        );
+        let a = &r.unwrap().actions[0];
+        assert_eq!(a.redaction.contexte.as_deref(), Some("Un **contexte**."));
+        // A single partner is a list of one, like the other lists.
+        assert_eq!(a.redaction.partenaires, ["CAF du Nord"]);
+        assert_eq!(a.redaction.contact.as_deref(), Some("Camille"));
+        assert_eq!(a.redaction.moyens, None);
     }
 
     #[test]

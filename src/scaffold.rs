@@ -466,6 +466,8 @@ fn record_template(t: &RecordTemplate<'_>) -> String {
          #     thematiques: [{theme}]\n\
          #     publics: [parents]\n\
          #     statut: a_documenter        # a_documenter | fiche_en_cours | fiche_publiee\n\
+         #     # La fiche expérience, au fil des réunions (docs/format.md) : contexte, objectifs,\n\
+         #     # partenaires (liste), moyens, resultats, facteurs_de_reussite, points_de_vigilance, contact\n\
          \n"
     );
     if t.open.is_empty() {

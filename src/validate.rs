@@ -12,13 +12,13 @@ use crate::text::fold;
 use std::collections::{HashMap, HashSet};
 
 /// Every check across records; `reunions` sorted by date.
-pub fn cross_check(reunions: &[Reunion], config: &Config, diagnostics: &mut Vec<Diagnostic>) {
+pub fn cross_check(reunions: &[&Reunion], config: &Config, diagnostics: &mut Vec<Diagnostic>) {
     check_action_ids(reunions, diagnostics);
     check_follow_ups(reunions, config, diagnostics);
 }
 
 /// Adds a diagnostic for every clashing action id.
-fn check_action_ids(reunions: &[Reunion], diagnostics: &mut Vec<Diagnostic>) {
+fn check_action_ids(reunions: &[&Reunion], diagnostics: &mut Vec<Diagnostic>) {
     // First place each id was seen: (meeting, action).
     let mut first: HashMap<&str, (&Reunion, usize, &Action)> = HashMap::new();
     for reunion in reunions {
@@ -41,7 +41,7 @@ fn check_action_ids(reunions: &[Reunion], diagnostics: &mut Vec<Diagnostic>) {
             } else {
                 "deux actions ont le même territoire et le même titre : donnez-leur un « id: » distinct".to_string()
             };
-            if std::ptr::eq(other, reunion) {
+            if std::ptr::eq(other, *reunion) {
                 diagnostics.push(
                     Diagnostic::error(
                         &reunion.fichier,
@@ -78,7 +78,7 @@ fn check_action_ids(reunions: &[Reunion], diagnostics: &mut Vec<Diagnostic>) {
 
 /// The names a `qui` may use: the organisation, the structures of the
 /// people who came to any meeting, the territories and the networks.
-fn known_names(reunions: &[Reunion], config: &Config) -> Vec<String> {
+fn known_names(reunions: &[&Reunion], config: &Config) -> Vec<String> {
     let mut names: Vec<String> = vec![fold(&config.organisation.nom)];
     for t in config.territoires.all() {
         names.push(fold(&t.nom));
@@ -104,7 +104,7 @@ fn has_words(a: &str, b: &str) -> bool {
 /// Warns about a deadline before the meeting that first records the
 /// follow-up (a carried one is naturally past), and about a `qui` that names
 /// nobody known to the folder.
-fn check_follow_ups(reunions: &[Reunion], config: &Config, diagnostics: &mut Vec<Diagnostic>) {
+fn check_follow_ups(reunions: &[&Reunion], config: &Config, diagnostics: &mut Vec<Diagnostic>) {
     let known = known_names(reunions, config);
     let mut seen: HashSet<&str> = HashSet::new();
     for reunion in reunions {
@@ -176,7 +176,8 @@ mod tests {
             reunions.push(r.unwrap());
         }
         let mut out = Vec::new();
-        cross_check(&reunions, &config, &mut out);
+        let refs: Vec<&Reunion> = reunions.iter().collect();
+        cross_check(&refs, &config, &mut out);
         out
     }
 

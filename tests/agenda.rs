@@ -125,7 +125,11 @@ fn the_file_is_rfc5545_shaped_and_deterministic() {
 #[test]
 fn an_announced_meeting_and_its_record_are_one_event() {
     let dir = tempfile::tempdir().unwrap();
-    for entry in walkdir::WalkDir::new(example()) {
+    for entry in walkdir::WalkDir::new(example())
+        .into_iter()
+        // A site published by hand in the example is not part of the fixture.
+        .filter_entry(|e| e.file_name() != "public")
+    {
         let entry = entry.unwrap();
         let dest = dir
             .path()

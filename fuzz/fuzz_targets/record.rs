@@ -25,7 +25,8 @@ fuzz_target!(|data: &[u8]| {
     let (reunion, mut diagnostics) = parse_record(fichier, &source, &config);
     // The same record twice exercises the checks across records.
     let reunions: Vec<_> = reunion.into_iter().flat_map(|r| [r.clone(), r]).collect();
-    cross_check(&reunions, &config, &mut diagnostics);
+    let refs: Vec<_> = reunions.iter().collect();
+    cross_check(&refs, &config, &mut diagnostics);
     for d in &diagnostics {
         let _ = render(d, Some(&source), Some(&source), true);
     }

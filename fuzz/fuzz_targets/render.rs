@@ -1,5 +1,6 @@
-//! A valid folder whose every text is arbitrary, published through the real
-//! render core (built-in templates, the whole site and one compte rendu
+//! A valid folder whose every text is arbitrary (write-up fields of the
+//! fiches included), published through the real render core (built-in
+//! templates, the whole site and one compte rendu
 //! alone, HTML and Markdown, names included). Must never panic, and:
 //!
 //! - no HTML page carries a script, an event attribute, a `javascript:`,
@@ -7,6 +8,7 @@
 //!   `reunion::render::audit` that the same pages built from harmless text
 //!   do not carry (so only what came from the data is reported);
 //! - no Markdown page carries raw HTML or a link with such an address;
+//! - the search index (`assets/recherche-index.js`) is one JSON value;
 //! - every page path is a plain relative path of names valid and visible
 //!   on every system, whatever the record's file name or the territory's
 //!   name.
@@ -24,7 +26,7 @@ use pulldown_cmark::{Event, Parser, Tag};
 use reunion::config::{Config, Organisation, Reseau};
 use reunion::folder::Folder;
 use reunion::model::{
-    Action, Modalite, Participant, Point, ProchaineReunion, Reunion, Statut, Suite,
+    Action, Modalite, Participant, Point, ProchaineReunion, Redaction, Reunion, Statut, Suite,
 };
 use reunion::record::{default_action_id, default_suite_id};
 use reunion::referential::{Referential, Territoire};
@@ -138,6 +140,16 @@ fn folder(t: &mut Texts) -> Folder {
                 thematiques: vec![t.non_empty()],
                 publics: vec![t.non_empty()],
                 statut: Statut::ALL[i % 3],
+                redaction: Redaction {
+                    contexte: Some(t.take()),
+                    objectifs: Some(t.take()),
+                    partenaires: vec![t.non_empty()],
+                    moyens: Some(t.take()),
+                    resultats: Some(t.take()),
+                    facteurs_de_reussite: Some(t.take()),
+                    points_de_vigilance: Some(t.take()),
+                    contact: Some(t.take()),
+                },
             }],
             suites: vec![Suite {
                 id: default_suite_id(day, &quoi),
@@ -231,6 +243,22 @@ fn check_markdown(chemin: &str, md: &str) {
     }
 }
 
+/// The search index must stay data: one JSON value assigned to a variable,
+/// whatever the texts (no way out of the string into code).
+fn check_search_index(chemin: &str, js: &str) {
+    let json = js
+        .split_once("window.REUNION_RECHERCHE = ")
+        .and_then(|(head, rest)| {
+            (!head.contains('\n') || head.lines().all(|l| l.starts_with("//")))
+                .then(|| rest.strip_suffix(";\n"))
+                .flatten()
+        })
+        .unwrap_or_else(|| panic!("{chemin} : forme inattendue\n{js}"));
+    if let Err(e) = serde_json::from_str::<serde_json::Value>(json) {
+        panic!("{chemin} : pas un JSON ({e})\n{js}");
+    }
+}
+
 /// A path we may write: relative, plain names that are valid and visible
 /// on every system, none hidden (the rule of `Pages` in the render core).
 fn check_path(chemin: &str) {
@@ -263,6 +291,8 @@ fuzz_target!(|data: &[u8]| {
             check_html(&page.chemin, text);
         } else if page.chemin.ends_with(".md") {
             check_markdown(&page.chemin, text);
+        } else if page.chemin == reunion::render::recherche::INDEX {
+            check_search_index(&page.chemin, text);
         }
     }
     let r = &folder.reunions[0];

@@ -44,7 +44,7 @@ pub const LARGEUR_PAR_DEFAUT: usize = 100;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Territoire, par son nom ou un alias (casse et accents indifférents) ; répétable : l'un ou l'autre.
-    #[arg(long = "territoire", value_name = "TERRITOIRE")]
+    #[arg(long = "territoire", value_name = "TERRITOIRE", add = clap_complete::ArgValueCandidates::new(super::completions::territoires_candidats))]
     territoires: Vec<String>,
 
     /// Thématique ; répétable : l'une ou l'autre.

@@ -4,11 +4,17 @@
 
 mod actions;
 mod agenda;
+mod apercu;
 mod check;
+pub mod completions;
+mod fiche;
 mod init;
+mod man;
 mod modeles;
 mod new;
 pub mod output;
+mod presence;
+mod recherche;
 mod render;
 mod suites;
 mod territoires;
@@ -103,6 +109,24 @@ pub enum Commande {
     /// Les réunions à venir (prévues ou annoncées) et le calendrier iCalendar à partager.
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options")]
     Agenda(agenda::Args),
+    /// La fiche expérience d'une action, réunie de toutes les réunions qui en ont parlé, sur la sortie standard.
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options")]
+    Fiche(fiche::Args),
+    /// Cherche des mots dans tous les comptes rendus : titres, objectifs, météo, ordre du jour, actions, suites.
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options")]
+    Recherche(recherche::Args),
+    /// La présence des territoires aux réunions, et la participation à chaque réunion.
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options")]
+    Presence(presence::Args),
+    /// Publie le site, le sert sur 127.0.0.1 pour le regarder dans un navigateur, et le republie à chaque modification.
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options")]
+    Apercu(apercu::Args),
+    /// Écrit le script de complétion d'un shell (bash, zsh, fish, powershell) ; les territoires se complètent depuis le référentiel.
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options")]
+    Completions(completions::Args),
+    /// Écrit la page de manuel (man) de reunion.
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options")]
+    Man(man::Args),
 }
 
 /// Where the meeting folder is: `-C`, or found from the current directory.
@@ -124,6 +148,10 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
+    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    if let Some(code) = completions::complete_if_asked(&args) {
+        return ExitCode::from(code);
+    }
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(err) => return output::clap_error(err),
@@ -139,6 +167,12 @@ where
         Commande::Territoires(args) => territoires::run(args, dossier),
         Commande::Suites(args) => suites::run(args, dossier),
         Commande::Agenda(args) => agenda::run(args, dossier),
+        Commande::Fiche(args) => fiche::run(args, dossier),
+        Commande::Recherche(args) => recherche::run(args, dossier),
+        Commande::Presence(args) => presence::run(args, dossier),
+        Commande::Apercu(args) => apercu::run(args, dossier),
+        Commande::Completions(args) => completions::run(args),
+        Commande::Man(args) => man::run(args),
     };
     ExitCode::from(code)
 }

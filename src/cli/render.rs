@@ -4,6 +4,7 @@
 use super::output::{UsageError, folder_error, load_valid, print_diagnostics, usage_error};
 use super::{EXIT_INVALID, EXIT_OK, EXIT_USAGE, folder_root};
 use crate::render::{self, Format, Publication, RenderError};
+use crate::surveillance::{Empreinte, attendre};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -41,9 +42,14 @@ pub struct Args {
         hide_default_value = true
     )]
     format: Option<FormatArg>,
+
+    /// Reste lancé et republie dès qu'un compte rendu, reunion.yaml, un modèle ou une image change ; les diagnostics s'affichent au fil de l'eau (Ctrl+C pour arrêter).
+    #[arg(long, conflicts_with = "fichier")]
+    surveiller: bool,
 }
 
-fn print_render_error(err: RenderError) -> u8 {
+/// Prints why a publication failed; returns the exit status.
+pub(super) fn print_render_error(err: RenderError) -> u8 {
     match err {
         RenderError::Template(t) => {
             let mut sources = BTreeMap::new();
@@ -84,7 +90,81 @@ pub fn run(args: Args, dossier: Option<&Path>) -> u8 {
             args.format.unwrap_or(FormatArg::Md),
             publication,
         ),
+        None if args.surveiller => {
+            let root = match folder_root(dossier) {
+                Ok(root) => root,
+                Err(err) => return usage_error(&err),
+            };
+            let out = args.sortie.clone().unwrap_or_else(|| root.join("public"));
+            let last = Empreinte::prendre(&root);
+            publier_une_fois(&root, &out, publication);
+            surveiller(&root, &out, publication, last)
+        }
         None => site(args.sortie.as_deref(), dossier, publication),
+    }
+}
+
+/// One publication in watch mode: prints what happened and never stops the
+/// watch. A folder with errors is not published, so the pages already
+/// written (the last good ones) stay as they were. Returns whether pages
+/// were published.
+pub(super) fn publier_une_fois(root: &Path, out: &Path, publication: Publication) -> bool {
+    let heure = chrono::Local::now().format("%H:%M:%S");
+    let folder = match load_valid(root) {
+        Ok(folder) => folder,
+        Err(_) => {
+            eprintln!("[{heure}] rien n'a été publié : les pages déjà publiées restent en place");
+            return false;
+        }
+    };
+    print_diagnostics(&folder.diagnostics, &folder.sources);
+    match render::publish(&folder, out, publication) {
+        Ok((_, report, pages)) => {
+            eprintln!(
+                "[{heure}] publié : {} fichiers, {} écrit{}, {} inchangé{}{}",
+                pages.len(),
+                report.written,
+                if report.written > 1 { "s" } else { "" },
+                report.unchanged,
+                if report.unchanged > 1 { "s" } else { "" },
+                if report.removed.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        ", {} retiré{}",
+                        report.removed.len(),
+                        if report.removed.len() > 1 { "s" } else { "" }
+                    )
+                },
+            );
+            true
+        }
+        Err(err) => {
+            print_render_error(err);
+            eprintln!("[{heure}] les pages déjà publiées restent en place");
+            false
+        }
+    }
+}
+
+/// Watches the folder and republishes at each change, until the process is
+/// stopped. `last` is the fingerprint the current publication was made from.
+pub(super) fn surveiller(
+    root: &Path,
+    out: &Path,
+    publication: Publication,
+    mut last: Empreinte,
+) -> u8 {
+    eprintln!(
+        "surveillance de {} : chaque modification republie dans {} (Ctrl+C pour arrêter)",
+        root.display(),
+        out.display()
+    );
+    loop {
+        let (now, changed) = attendre(root, &last);
+        last = now;
+        eprintln!("modifié : {}", changed.join(", "));
+        publier_une_fois(root, out, publication);
     }
 }
 

@@ -1,20 +1,25 @@
 //! Publishing: the compte rendu of each meeting, the index, the territory
-//! pages and the list of actions, as Markdown and as an accessible static
-//! site. No terminal code here: the CLI calls [`publish`] and
-//! [`render_meeting`] and prints what they return.
+//! pages, the list of actions, the fiches expériences, the open follow-ups
+//! and the calendar, as Markdown and as an accessible static site. No
+//! terminal code here: the CLI calls [`publish`], [`render_meeting`] and
+//! [`render_fiche`] and prints what they return.
 //!
 //! Everything is computed in memory first; files are written only once every
 //! page has rendered, so a broken template leaves the output as it was.
 //! Output is deterministic: the same folder gives the same bytes.
 
 pub mod audit;
+pub mod graphique;
 pub mod markdown;
+pub mod recherche;
 pub mod site;
+pub mod suivi;
 pub mod templates;
 pub mod views;
 
 use crate::folder::Folder;
 use crate::model::Reunion;
+use rayon::prelude::*;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use templates::{TemplateError, Templates};
@@ -134,6 +139,15 @@ fn logo(folder: &Folder) -> Result<Option<(String, Vec<u8>)>, RenderError> {
     Ok(Some((format!("assets/logo.{ext}"), bytes)))
 }
 
+/// What every page of both formats shares, computed once.
+struct Common<'v> {
+    views: &'v Views<'v>,
+    fiches: &'v [suivi::FicheVue],
+    suites: &'v suivi::SuitesVue,
+    resume: &'v suivi::SuiviResume,
+    presence: &'v graphique::PresenceVue,
+}
+
 /// Renders pages of one folder with one set of templates.
 struct Renderer<'a> {
     folder: &'a Folder,
@@ -200,9 +214,22 @@ impl<'a> Renderer<'a> {
         self.render(&format!("reunion.{}", format.extension()), &ctx)
     }
 
-    fn site(&self) -> Result<Vec<Page>, RenderError> {
+    fn fiche(
+        &self,
+        fiche: &suivi::FicheVue,
+        format: Format,
+        autonome: bool,
+    ) -> Result<String, RenderError> {
+        let mut ctx = self.context("../", "fiche", autonome);
+        ctx.insert("fiche", fiche);
+        self.render(&format!("fiche.{}", format.extension()), &ctx)
+    }
+
+    /// The pages that exist in both formats, for one format.
+    fn format_pages(&self, format: Format, common: &Common<'_>) -> Result<Vec<Page>, RenderError> {
         let reunions = &self.folder.reunions;
-        let views = self.views();
+        let views = common.views;
+        let ext = format.extension();
         let mut pages = Vec::new();
         let mut push = |chemin: String, text: String| {
             pages.push(Page {
@@ -210,46 +237,153 @@ impl<'a> Renderer<'a> {
                 contenu: text.into_bytes(),
             })
         };
-        for format in [Format::Html, Format::Markdown] {
-            let ext = format.extension();
-            let mut ctx = self.context("", "index", false);
-            let newest_first: Vec<_> = reunions.iter().rev().map(|r| views.resume(r)).collect();
-            ctx.insert("reunions", &newest_first);
-            ctx.insert("territoires", &views.territoires(reunions));
-            push(
-                format!("index.{ext}"),
-                self.render(&format!("index.{ext}"), &ctx)?,
-            );
+        let mut ctx = self.context("", "index", false);
+        let newest_first: Vec<_> = reunions.iter().rev().map(|r| views.resume(r)).collect();
+        ctx.insert("reunions", &newest_first);
+        ctx.insert("presence", common.presence);
+        ctx.insert("territoires", &views.territoires(reunions));
+        ctx.insert("suivi", common.resume);
+        push(
+            format!("index.{ext}"),
+            self.render(&format!("index.{ext}"), &ctx)?,
+        );
 
-            for (i, r) in reunions.iter().enumerate() {
+        // Pages of meetings, territories and fiches are independent:
+        // rendered in parallel, collected in order so the output stays the
+        // same.
+        let meetings: Vec<Result<(String, String), RenderError>> = reunions
+            .par_iter()
+            .enumerate()
+            .map(|(i, r)| {
                 let before = i.checked_sub(1).map(|j| &reunions[j]);
                 let after = reunions.get(i + 1);
-                push(
+                Ok((
                     format!("reunions/{}.{ext}", self.pages.reunion_file(r)),
                     self.meeting(r, (before, after), format, false)?,
-                );
-            }
+                ))
+            })
+            .collect();
+        for page in meetings {
+            let (chemin, text) = page?;
+            push(chemin, text);
+        }
 
-            for t in self.folder.config.territoires.all() {
+        let territoires: Vec<Result<(String, String), RenderError>> = self
+            .folder
+            .config
+            .territoires
+            .all()
+            .par_iter()
+            .map(|t| {
                 let mut ctx = self.context("../", "territoire", false);
                 ctx.insert("territoire", &views.territoire(&t.nom, reunions));
-                push(
+                Ok((
                     format!("territoires/{}.{ext}", self.pages.territoire_file(&t.nom)),
                     self.render(&format!("territoire.{ext}"), &ctx)?,
-                );
-            }
-
-            let mut ctx = self.context("", "actions", false);
-            ctx.insert("territoires", &views.actions_par_territoire(reunions));
-            push(
-                format!("actions.{ext}"),
-                self.render(&format!("actions.{ext}"), &ctx)?,
-            );
+                ))
+            })
+            .collect();
+        for page in territoires {
+            let (chemin, text) = page?;
+            push(chemin, text);
         }
+
+        let mut ctx = self.context("", "actions", false);
+        ctx.insert("territoires", &views.actions_par_territoire(reunions));
+        push(
+            format!("actions.{ext}"),
+            self.render(&format!("actions.{ext}"), &ctx)?,
+        );
+
+        let rendered: Vec<Result<(String, String), RenderError>> = common
+            .fiches
+            .par_iter()
+            .map(|f| {
+                Ok((
+                    format!("fiches/{}.{ext}", f.id),
+                    self.fiche(f, format, false)?,
+                ))
+            })
+            .collect();
+        for page in rendered {
+            let (chemin, text) = page?;
+            push(chemin, text);
+        }
+
+        let mut ctx = self.context("", "suites", false);
+        ctx.insert("suites", common.suites);
+        push(
+            format!("suites.{ext}"),
+            self.render(&format!("suites.{ext}"), &ctx)?,
+        );
+        Ok(pages)
+    }
+
+    fn site(&self) -> Result<Vec<Page>, RenderError> {
+        let reunions = &self.folder.reunions;
+        let views = self.views();
+        let fiches: Vec<suivi::FicheVue> = crate::fiche::published(reunions)
+            .iter()
+            .map(|f| suivi::fiche(&views, f))
+            .collect();
+        let suites = suivi::suites(&views, reunions);
+        let resume = suivi::resume(&suites, &fiches);
+        let presence = crate::presence::presence(
+            &self.folder.config,
+            reunions,
+            &crate::presence::FiltrePresence::default(),
+        );
+        let presence = graphique::presence_vue(&presence, &views);
+        let common = Common {
+            views: &views,
+            fiches: &fiches,
+            suites: &suites,
+            resume: &resume,
+            presence: &presence,
+        };
+        // The HTML and the Markdown sites are built side by side.
+        let (html, markdown) = rayon::join(
+            || self.format_pages(Format::Html, &common),
+            || self.format_pages(Format::Markdown, &common),
+        );
+        let mut pages = html?;
+        pages.extend(markdown?);
+        let mut push = |chemin: String, text: String| {
+            pages.push(Page {
+                chemin,
+                contenu: text.into_bytes(),
+            })
+        };
+        // The calendar to subscribe to: the same file as `reunion agenda
+        // --ics`, its links absolute when `site` is configured.
+        let events = crate::agenda::events(reunions, &self.folder.config);
+        push(
+            "agenda.ics".to_string(),
+            crate::agenda::ics(
+                &events,
+                &self.folder.config,
+                &crate::agenda::IcsOptions {
+                    site: self.folder.config.site.clone(),
+                },
+            ),
+        );
         let ctx = self.context("", "accessibilite", false);
         push(
             "accessibilite.html".to_string(),
             self.render("accessibilite.html", &ctx)?,
+        );
+        let ctx = self.context("", "recherche", false);
+        push(
+            "recherche.html".to_string(),
+            self.render("recherche.html", &ctx)?,
+        );
+        push(
+            recherche::INDEX.to_string(),
+            recherche::index_js(reunions, &views),
+        );
+        push(
+            recherche::SCRIPT_CHEMIN.to_string(),
+            recherche::SCRIPT.to_string(),
         );
         pages.push(Page {
             chemin: "assets/style.css".to_string(),
@@ -291,6 +425,25 @@ pub fn render_meeting(
     publication: Publication,
 ) -> Result<String, RenderError> {
     Renderer::new(folder, templates, publication, None).meeting(reunion, (None, None), format, true)
+}
+
+/// The fiche expérience of action `id` as a standalone document (the HTML
+/// one carries its stylesheet and links nowhere); `Ok(None)` when no
+/// meeting tells that action. Any statut is printed: the writer of a fiche
+/// still `a_documenter` sees what is there and what is missing.
+pub fn render_fiche(
+    folder: &Folder,
+    templates: &Templates,
+    id: &str,
+    format: Format,
+    publication: Publication,
+) -> Result<Option<String>, RenderError> {
+    let Some(fiche) = crate::fiche::fiche(&folder.reunions, id) else {
+        return Ok(None);
+    };
+    let renderer = Renderer::new(folder, templates, publication, None);
+    let vue = suivi::fiche(&renderer.views(), &fiche);
+    renderer.fiche(&vue, format, true).map(Some)
 }
 
 /// Publishes a valid folder into `out`: templates loaded, every page

@@ -53,12 +53,17 @@ pub const BUILTINS: &[Builtin] = &[
     builtin!("territoire.html"),
     builtin!("actions.html"),
     builtin!("accessibilite.html"),
+    builtin!("recherche.html"),
     builtin!("_action.html"),
+    builtin!("fiche.html"),
+    builtin!("suites.html"),
     builtin!("index.md"),
     builtin!("reunion.md"),
     builtin!("territoire.md"),
     builtin!("actions.md"),
     builtin!("_action.md"),
+    builtin!("fiche.md"),
+    builtin!("suites.md"),
     builtin!("style.css"),
 ];
 

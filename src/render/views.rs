@@ -15,7 +15,7 @@ use crate::model::{Action, Modalite, Participant, ProchaineReunion, Reunion, Sta
 use crate::text::slug;
 use chrono::{NaiveDate, NaiveTime};
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// What the publication includes.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -45,7 +45,7 @@ pub struct DateVue {
 }
 
 impl DateVue {
-    fn new(date: NaiveDate) -> DateVue {
+    pub(crate) fn new(date: NaiveDate) -> DateVue {
         DateVue {
             iso: date.format("%Y-%m-%d").to_string(),
             longue: long_date(date),
@@ -141,6 +141,10 @@ pub struct ActionVue {
     pub statut: StatutVue,
     /// The meeting where it was told.
     pub reunion: ReunionLien,
+    /// Page of its fiche expérience, from the site root, without extension,
+    /// when the site has one (latest statut `fiche_en_cours` or
+    /// `fiche_publiee`).
+    pub fiche: Option<String>,
 }
 
 /// Actions of one territory.
@@ -291,7 +295,7 @@ fn modalite_minuscule(m: Modalite) -> &'static str {
     }
 }
 
-fn statut(s: Statut) -> StatutVue {
+pub(crate) fn statut(s: Statut) -> StatutVue {
     StatutVue {
         code: s.as_str(),
         libelle: s.label(),
@@ -306,6 +310,9 @@ pub struct Pages {
     reunions: HashMap<String, String>,
     /// Canonical territory name → file name without extension.
     territoires: HashMap<String, String>,
+    /// Action ids that have a fiche page (`fiches/<id>`): ids are already
+    /// lower-case slugs, unique in the folder, so they are the file names.
+    fiches: HashSet<String>,
 }
 
 fn unique(base: String, taken: &mut BTreeMap<String, ()>) -> String {
@@ -364,7 +371,18 @@ impl Pages {
             let name = unique(slug(&t.nom), &mut taken);
             pages.territoires.insert(t.nom.clone(), name);
         }
+        pages.fiches = crate::fiche::published(reunions)
+            .into_iter()
+            .map(|f| f.id)
+            .collect();
         pages
+    }
+
+    /// Page of the fiche of action `id`, when the site has one.
+    pub fn fiche_lien(&self, id: &str) -> Option<String> {
+        self.fiches
+            .contains(id)
+            .then(|| format!("fiches/{}", encode_segment(id)))
     }
 
     /// File name (no extension) of a meeting's page.
@@ -383,11 +401,11 @@ impl Pages {
             .unwrap_or_else(|| slug(nom))
     }
 
-    fn reunion_lien(&self, r: &Reunion) -> String {
+    pub(crate) fn reunion_lien(&self, r: &Reunion) -> String {
         format!("reunions/{}", encode_segment(&self.reunion_file(r)))
     }
 
-    fn territoire_lien(&self, nom: &str) -> String {
+    pub(crate) fn territoire_lien(&self, nom: &str) -> String {
         format!("territoires/{}", encode_segment(&self.territoire_file(nom)))
     }
 }
@@ -407,6 +425,16 @@ impl<'a> Views<'a> {
             pages,
             publication,
         }
+    }
+
+    /// The site's page names.
+    pub fn pages(&self) -> &Pages {
+        self.pages
+    }
+
+    /// What the publication includes.
+    pub fn publication(&self) -> Publication {
+        self.publication
     }
 
     fn reseau(&self, r: &Reunion) -> Option<String> {
@@ -467,6 +495,7 @@ impl<'a> Views<'a> {
             publics: a.publics.clone(),
             statut: statut(a.statut),
             reunion: self.lien(r),
+            fiche: self.pages.fiche_lien(&a.id),
         }
     }
 

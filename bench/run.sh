@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Benchmark of reunion on generated folders of 1,000 and 10,000 meetings.
+#
+#   bench/run.sh                 # 1000 and 10000 meetings, 5 runs each
+#   RUNS=7 SIZES="1000" bench/run.sh
+#
+# For each size it prints the median wall time and the median peak RSS of:
+#   floor        read + parse every record to a YAML tree (examples/floor.rs)
+#   check        reunion check
+#   actions      reunion actions --territoire Lille --format json
+#   render-shm   clean render into a tmpfs (/dev/shm)
+#   render-disk  clean render onto this machine's disk
+#   rerender     render again after editing one record, output kept, on disk
+# and each time as a ratio to the floor. Speed is measured here, never
+# asserted in a test. Corpora are generated once (deterministic, seed 2022)
+# and kept in $BENCH_DIR (default /dev/shm/reunion-bench) and $DISK_DIR.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS="${RUNS:-5}"
+SIZES="${SIZES:-1000 10000}"
+BENCH_DIR="${BENCH_DIR:-/dev/shm/reunion-bench}"
+DISK_DIR="${DISK_DIR:-$PWD/target/bench-disk}"
+
+cargo build --release --quiet --bin reunion --example corpus --example floor
+bin="$PWD/target/release/reunion"
+corpus="$PWD/target/release/examples/corpus"
+floor="$PWD/target/release/examples/floor"
+mkdir -p "$BENCH_DIR" "$DISK_DIR"
+timing="$(mktemp)"
+trap 'rm -f "$timing"' EXIT
+
+# Runs "$@" RUNS times (after PREPARE, if set, before each run); prints
+# "median_wall_seconds median_peak_rss_kib".
+measure() {
+  local walls=() rsss=() out
+  for _ in $(seq "$RUNS"); do
+    if [ -n "${PREPARE:-}" ]; then eval "$PREPARE"; fi
+    if ! /usr/bin/time -o "$timing" -f "%e %M" "$@" >/dev/null 2>&1; then
+      echo "échec de : $*" >&2
+      exit 1
+    fi
+    out=$(tail -1 "$timing")
+    walls+=("${out% *}")
+    rsss+=("${out#* }")
+  done
+  local wall rss
+  wall=$(printf '%s\n' "${walls[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  rss=$(printf '%s\n' "${rsss[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  echo "$wall $rss"
+}
+
+printf '%-8s %-12s %10s %10s %8s\n' "réunions" "mesure" "médiane s" "RSS Mio" "× plancher"
+for n in $SIZES; do
+  shm="$BENCH_DIR/corpus-$n"
+  disk="$DISK_DIR/corpus-$n"
+  [ -f "$shm/reunion.yaml" ] || "$corpus" "$n" "$shm" 2>/dev/null
+  if [ ! -f "$disk/reunion.yaml" ]; then
+    rm -rf "$disk"
+    cp -r "$shm" "$disk"
+  fi
+  yaml_mb=$(du -sm "$shm/reunions" | cut -f1)
+
+  read -r fw fr < <(measure "$floor" "$shm")
+  row() { printf '%-8s %-12s %10s %10s %8s\n' "$n" "$1" "$2" "$(( $3 / 1024 ))" "$(awk -v a="$2" -v b="$fw" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}')"; }
+  row floor "$fw" "$fr"
+
+  read -r w r < <(measure "$bin" -C "$shm" check)
+  row check "$w" "$r"
+
+  read -r w r < <(measure "$bin" -C "$shm" actions --territoire Lille --format json)
+  row actions "$w" "$r"
+
+  read -r w r < <(PREPARE="rm -rf '$shm/public'" measure "$bin" -C "$shm" render)
+  row render-shm "$w" "$r"
+  rm -rf "$shm/public"
+
+  read -r w r < <(PREPARE="rm -rf '$disk/public'; sync" measure "$bin" -C "$disk" render)
+  row render-disk "$w" "$r"
+  clean_disk="$w"
+
+  # One record edited between runs, the output of the previous run kept.
+  first=$(find "$disk/reunions" -name '*.yaml' | sort | sed -n 1p)
+  cp "$first" "$first.orig"
+  "$bin" -C "$disk" render >/dev/null 2>&1
+  i=0
+  edit() { i=$((i + 1)); cp "$first.orig" "$first"; sed -i "1s/.*/titre: Rencontre modifiée $i/" "$first"; }
+  read -r w r < <(PREPARE="edit" measure "$bin" -C "$disk" render)
+  mv "$first.orig" "$first"
+  row rerender "$w" "$r"
+  echo "         YAML : ${yaml_mb} Mio ; réécriture après une modification : $(awk -v a="$w" -v b="$clean_disk" 'BEGIN {printf "%.1f", 100 * a / b}') % du rendu complet sur disque"
+done
