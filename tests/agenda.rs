@@ -5,6 +5,9 @@ use icalendar::{Calendar, CalendarComponent, Component, DatePerhapsTime, EventLi
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+mod common;
+use common::copy_dir;
+
 fn example() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/irev")
 }
@@ -125,21 +128,7 @@ fn the_file_is_rfc5545_shaped_and_deterministic() {
 #[test]
 fn an_announced_meeting_and_its_record_are_one_event() {
     let dir = tempfile::tempdir().unwrap();
-    for entry in walkdir::WalkDir::new(example())
-        .into_iter()
-        // A site published by hand in the example is not part of the fixture.
-        .filter_entry(|e| e.file_name() != "public")
-    {
-        let entry = entry.unwrap();
-        let dest = dir
-            .path()
-            .join(entry.path().strip_prefix(example()).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&dest).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &dest).unwrap();
-        }
-    }
+    copy_dir(&example(), dir.path());
     let before = events(&ics_of(dir.path()));
     let announced = before.iter().find(|e| e.start == "2022-09-22").unwrap();
     assert_eq!(announced.status, "TENTATIVE");

@@ -5,6 +5,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
+mod common;
+use common::copy_dir;
+
 fn bin() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_reunion"));
     cmd.env("NO_COLOR", "1").env_remove("COLUMNS");
@@ -54,23 +57,6 @@ fn run_bounded(dir: &Path, args: &[&str], bound: Duration) -> Output {
             panic!("reunion {args:?} still running after {bound:?}");
         }
         std::thread::sleep(Duration::from_millis(20));
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from)
-        .into_iter()
-        // A site published by hand in the example is not part of the fixture.
-        .filter_entry(|e| e.file_name() != "public")
-    {
-        let entry = entry.unwrap();
-        let rel = entry.path().strip_prefix(from).unwrap();
-        let dest = to.join(rel);
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&dest).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &dest).unwrap();
-        }
     }
 }
 

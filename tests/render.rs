@@ -7,6 +7,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+mod common;
+use common::copy_dir;
+
 fn bin() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_reunion"));
     cmd.env("NO_COLOR", "1").env_remove("COLUMNS");
@@ -65,22 +68,6 @@ fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
             (name, std::fs::read(e.path()).unwrap())
         })
         .collect()
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from)
-        .into_iter()
-        // A site published by hand in the example is not part of the fixture.
-        .filter_entry(|e| e.file_name() != "public")
-    {
-        let entry = entry.unwrap();
-        let dest = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&dest).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &dest).unwrap();
-        }
-    }
 }
 
 #[test]
