@@ -516,7 +516,10 @@ fn modeles_writes_the_builtins_once() {
     render_to(dir.path(), b.path(), &[]);
     let (a, b) = (files(a.path()), files(b.path()));
     for (name, bytes) in &a {
-        if !name.starts_with("reunions/") || !name.ends_with(".md") {
+        // The manifest holds the digests of the overridden pages too.
+        if (!name.starts_with("reunions/") || !name.ends_with(".md"))
+            && name != ".reunion-manifeste"
+        {
             assert_eq!(Some(bytes), b.get(name), "{name}");
         }
     }

@@ -5,7 +5,8 @@
 
 use super::Page;
 use crate::fsutil::write_atomic;
-use std::collections::BTreeSet;
+use rayon::prelude::*;
+use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 use std::io;
 use std::path::{Component, Path, PathBuf};
@@ -209,17 +210,39 @@ fn stays_inside(out: &Path, path: &Path) -> bool {
     false
 }
 
-fn read_manifest(out: &Path) -> Vec<String> {
+/// One line of the manifest: a file written by the previous publication,
+/// with the digest and length of what was written when they are known.
+struct Entry {
+    path: String,
+    written: Option<(String, u64)>,
+}
+
+fn read_manifest(out: &Path) -> Vec<Entry> {
     std::fs::read_to_string(out.join(MANIFEST))
         .map(|text| {
             text.lines()
                 .map(str::trim)
                 .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .filter(|l| is_plain_relative(l))
-                .map(str::to_string)
+                .filter_map(|l| {
+                    let mut parts = l.split('\t');
+                    let path = parts.next()?;
+                    let written = match (parts.next(), parts.next().and_then(|n| n.parse().ok())) {
+                        (Some(digest), Some(len)) => Some((digest.to_string(), len)),
+                        _ => None,
+                    };
+                    is_plain_relative(path).then(|| Entry {
+                        path: path.to_string(),
+                        written,
+                    })
+                })
                 .collect()
         })
         .unwrap_or_default()
+}
+
+/// Digest of a page's bytes, as kept in the manifest.
+fn digest(bytes: &[u8]) -> String {
+    blake3::hash(bytes).to_hex().to_string()
 }
 
 /// Writes `pages` into `out` (a path from [`check_output`]), removes the
@@ -244,27 +267,65 @@ pub fn write(out: &Path, pages: &[Page]) -> Result<Report, OutputError> {
             });
         }
     }
-    for page in pages {
-        let path = out.join(&page.chemin);
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(io_at(dir))?;
-        }
-        // An identical file is left as it is: its date does not change, so
-        // synchronisation tools see nothing to copy.
-        let same = std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_file())
-            && std::fs::read(&path).is_ok_and(|old| old == page.contenu);
-        if same {
-            report.unchanged += 1;
-        } else {
-            write_atomic(&path, &page.contenu).map_err(io_at(&path))?;
-            report.written += 1;
-        }
+    let previous = read_manifest(&out);
+    let known: HashMap<&str, &(String, u64)> = previous
+        .iter()
+        .filter_map(|e| e.written.as_ref().map(|w| (e.path.as_str(), w)))
+        .collect();
+    let dirs: BTreeSet<&Path> = pages
+        .iter()
+        .filter_map(|p| Path::new(&p.chemin).parent())
+        .collect();
+    for dir in dirs {
+        let dir = out.join(dir);
+        std::fs::create_dir_all(&dir).map_err(io_at(&dir))?;
     }
-    for old in read_manifest(&out) {
+    // Pages are compared and written in parallel: on a large site, creating
+    // files is most of the time, and the kernel does it on both cores.
+    let outcomes: Vec<Result<(bool, String), OutputError>> = pages
+        .par_iter()
+        .map(|page| {
+            let path = out.join(&page.chemin);
+            let new_digest = digest(&page.contenu);
+            let on_disk = std::fs::symlink_metadata(&path)
+                .ok()
+                .filter(|m| m.is_file())
+                .map(|m| m.len());
+            // An identical file is left as it is: its date does not change,
+            // so synchronisation tools see nothing to copy. The manifest's
+            // digest says so without reading the file; without one, the
+            // file is read and compared.
+            let same = match (on_disk, known.get(page.chemin.as_str())) {
+                (Some(len), Some((old_digest, old_len))) => {
+                    *old_len == len && len == page.contenu.len() as u64 && *old_digest == new_digest
+                }
+                (Some(len), None) => {
+                    len == page.contenu.len() as u64
+                        && std::fs::read(&path).is_ok_and(|old| old == page.contenu)
+                }
+                (None, _) => false,
+            };
+            if !same {
+                write_atomic(&path, &page.contenu).map_err(io_at(&path))?;
+            }
+            Ok((!same, new_digest))
+        })
+        .collect();
+    let mut digests: HashMap<&str, (String, u64)> = HashMap::new();
+    for (page, outcome) in pages.iter().zip(outcomes) {
+        let (written, d) = outcome?;
+        if written {
+            report.written += 1;
+        } else {
+            report.unchanged += 1;
+        }
+        digests.insert(&page.chemin, (d, page.contenu.len() as u64));
+    }
+    for old in previous.iter().map(|e| &e.path) {
         if produced.contains(old.as_str()) {
             continue;
         }
-        let path = out.join(&old);
+        let path = out.join(old);
         if !stays_inside(&out, &path) {
             continue;
         }
@@ -288,6 +349,9 @@ pub fn write(out: &Path, pages: &[Page]) -> Result<Report, OutputError> {
     let mut manifest = String::from(MANIFEST_HEADER);
     for path in &produced {
         manifest.push_str(path);
+        if let Some((d, len)) = digests.get(path) {
+            manifest.push_str(&format!("\t{d}\t{len}"));
+        }
         manifest.push('\n');
     }
     let manifest_path = out.join(MANIFEST);
@@ -366,6 +430,31 @@ mod tests {
         assert!(!out.join(".reunion-a1B2c3.tmp").exists());
         assert!(!out.join("reunions/.reunion-zzzzzz.tmp").exists());
         assert!(out.join(".reunion-notes.txt").exists());
+    }
+
+    #[test]
+    fn the_manifest_keeps_digests_and_a_changed_file_is_rewritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write(&out, &[page("index.html", "abc")]).unwrap();
+        let manifest = std::fs::read_to_string(out.join(MANIFEST)).unwrap();
+        assert!(
+            manifest.contains(&format!("index.html\t{}\t3\n", digest(b"abc"))),
+            "{manifest}"
+        );
+        // Edited by hand: the length differs from the manifest's, so the
+        // page is written again.
+        std::fs::write(out.join("index.html"), "abcd").unwrap();
+        let report = write(&out, &[page("index.html", "abc")]).unwrap();
+        assert_eq!((report.written, report.unchanged), (1, 0));
+        assert_eq!(
+            std::fs::read_to_string(out.join("index.html")).unwrap(),
+            "abc"
+        );
+        // A manifest of an earlier version, without digests: files compared.
+        std::fs::write(out.join(MANIFEST), "index.html\n").unwrap();
+        let report = write(&out, &[page("index.html", "abc")]).unwrap();
+        assert_eq!((report.written, report.unchanged), (0, 1));
     }
 
     #[test]
