@@ -56,20 +56,34 @@ fn temp_beside(path: &Path) -> io::Result<tempfile::NamedTempFile> {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    tempfile::Builder::new()
+    let mut builder = tempfile::Builder::new();
+    builder
         .prefix(TEMP_PREFIX)
         .suffix(TEMP_SUFFIX)
-        .rand_bytes(TEMP_RANDOM)
-        .tempfile_in(dir)
+        .rand_bytes(TEMP_RANDOM);
+    // tempfile creates private files (0600); a published page or a record
+    // must be readable like any file the user creates (0666 less the umask),
+    // or a web server running as another user cannot serve the site.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    builder.tempfile_in(dir)
 }
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder,
-/// synced, then renamed over `path`. Readers see the old or the new content,
-/// never a mix, even if the process is killed.
+/// then renamed over `path`. Readers see the old or the new content, never a
+/// mix, even if the process is killed.
+///
+/// It is for files `reunion` can produce again (pages, the manifest, the
+/// calendar): they are not synced to the disk one by one, which would cost a
+/// disk flush per page on a site of thousands; after a power cut, the next
+/// render rewrites them. A user's record is written by [`write_new`], which
+/// syncs.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let mut tmp = temp_beside(path)?;
     tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
 }
@@ -98,6 +112,40 @@ mod tests {
         assert_eq!(std::fs::read(&p).unwrap(), b"one");
         // No temporary file is left behind.
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn written_files_are_readable_by_others() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let page = dir.path().join("index.html");
+        write_atomic(&page, b"<p>").unwrap();
+        let record = dir.path().join("a.yaml");
+        write_new(&record, b"titre: x").unwrap();
+        for path in [page, record] {
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+            // Whatever the umask, not the private 0600 of a temporary file.
+            assert_eq!(
+                mode & 0o044,
+                0o044 & !umask_of_this_process(),
+                "{path:?}: {mode:o}"
+            );
+            assert_eq!(mode & 0o600, 0o600);
+        }
+    }
+
+    /// The umask, read from /proc (no unsafe call needed).
+    #[cfg(unix)]
+    fn umask_of_this_process() -> u32 {
+        std::fs::read_to_string("/proc/self/status")
+            .ok()
+            .and_then(|s| {
+                s.lines()
+                    .find_map(|l| l.strip_prefix("Umask:"))
+                    .and_then(|v| u32::from_str_radix(v.trim(), 8).ok())
+            })
+            .unwrap_or(0o022)
     }
 
     #[test]
