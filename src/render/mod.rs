@@ -300,7 +300,7 @@ impl<'a> Renderer<'a> {
             .par_iter()
             .map(|f| {
                 Ok((
-                    format!("fiches/{}.{ext}", f.id),
+                    format!("fiches/{}.{ext}", self.pages.fiche_file(&f.id)),
                     self.fiche(f, format, false)?,
                 ))
             })

@@ -102,7 +102,9 @@ pub fn fiche(views: &Views<'_>, f: &Fiche<'_>) -> FicheVue {
     let pages = views.pages();
     FicheVue {
         id: f.id.clone(),
-        lien: format!("fiches/{}", f.id),
+        lien: pages
+            .fiche_lien(&f.id)
+            .unwrap_or_else(|| format!("fiches/{}", pages.fiche_file(&f.id))),
         titre: f.titre.clone(),
         territoire: f.territoire.clone(),
         lien_territoire: pages.territoire_lien(&f.territoire),

@@ -15,7 +15,7 @@ use crate::model::{Action, Modalite, Participant, ProchaineReunion, Reunion, Sta
 use crate::text::slug;
 use chrono::{NaiveDate, NaiveTime};
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 /// What the publication includes.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -312,7 +312,7 @@ pub struct Pages {
     territoires: HashMap<String, String>,
     /// Action ids that have a fiche page (`fiches/<id>`): ids are already
     /// lower-case slugs, unique in the folder, so they are the file names.
-    fiches: HashSet<String>,
+    fiches: HashMap<String, String>,
 }
 
 fn unique(base: String, taken: &mut BTreeMap<String, ()>) -> String {
@@ -371,18 +371,35 @@ impl Pages {
             let name = unique(slug(&t.nom), &mut taken);
             pages.territoires.insert(t.nom.clone(), name);
         }
-        pages.fiches = crate::fiche::published(reunions)
-            .into_iter()
-            .map(|f| f.id)
-            .collect();
+        // Ids are checked plain names already; the same rule as for meeting
+        // pages still applies, so that no id can make an empty or hidden
+        // file name (found by the `render` fuzz target on a hand-built
+        // model).
+        let mut taken = BTreeMap::new();
+        for f in crate::fiche::published(reunions) {
+            let name = unique(page_name(&f.id), &mut taken);
+            pages.fiches.insert(f.id, name);
+        }
         pages
     }
 
     /// Page of the fiche of action `id`, when the site has one.
     pub fn fiche_lien(&self, id: &str) -> Option<String> {
         self.fiches
-            .contains(id)
-            .then(|| format!("fiches/{}", encode_segment(id)))
+            .get(id)
+            .map(|name| format!("fiches/{}", encode_segment(name)))
+    }
+
+    /// File name (no extension) of the fiche of action `id`.
+    pub fn fiche_file(&self, id: &str) -> String {
+        self.fiches.get(id).cloned().unwrap_or_else(|| {
+            let name = page_name(id);
+            if name.is_empty() {
+                "fiche".to_string()
+            } else {
+                name
+            }
+        })
     }
 
     /// File name (no extension) of a meeting's page.
@@ -664,6 +681,16 @@ mod tests {
     use super::*;
     use crate::config::parse_config;
     use crate::record::parse_record;
+
+    #[test]
+    fn fiche_file_names_are_never_empty_nor_hidden() {
+        // Found by the `render` fuzz target: an empty id gave `fiches/.html`.
+        let pages = Pages::default();
+        assert_eq!(pages.fiche_file(""), "fiche");
+        assert_eq!(pages.fiche_file(".."), "fiche");
+        assert_eq!(pages.fiche_file(".x"), "x");
+        assert_eq!(pages.fiche_file("lille-gpds"), "lille-gpds");
+    }
 
     #[test]
     fn page_names_are_plain_whatever_the_file_name() {
