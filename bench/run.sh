@@ -58,7 +58,7 @@ for n in $SIZES; do
     rm -rf "$disk"
     cp -r "$shm" "$disk"
   fi
-  yaml_mb=$(du -sm "$shm/reunions" | cut -f1)
+  yaml_mb=$(du -sm --apparent-size "$shm/reunions" | cut -f1)
 
   read -r fw fr < <(measure "$floor" "$shm")
   row() { printf '%-8s %-12s %10s %10s %8s\n' "$n" "$1" "$2" "$(( $3 / 1024 ))" "$(awk -v a="$2" -v b="$fw" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}')"; }
