@@ -104,13 +104,27 @@ pub struct Args {
     )]
     tri: Option<TriArg>,
 
-    /// Largeur du tableau texte, en colonnes ; par défaut celle du terminal, sinon COLUMNS, sinon 100.
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
-    largeur: Option<u16>,
+    #[command(flatten)]
+    largeur: Largeur,
+}
+
+/// The `--largeur` option every command with a text table takes.
+#[derive(Debug, Clone, Copy, clap::Args)]
+pub struct Largeur {
+    /// Largeur des tableaux texte, en colonnes ; par défaut celle du terminal, sinon COLUMNS, sinon 100.
+    #[arg(long = "largeur", value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
+    colonnes: Option<u16>,
+}
+
+impl Largeur {
+    /// Width of the text tables: `--largeur`, the terminal's, `COLUMNS`, 100.
+    pub fn colonnes(self) -> usize {
+        largeur(self.colonnes)
+    }
 }
 
 /// Width of the text table: `--largeur`, the terminal's, `COLUMNS`, 100.
-pub fn largeur(option: Option<u16>) -> usize {
+fn largeur(option: Option<u16>) -> usize {
     if let Some(n) = option {
         return usize::from(n);
     }
@@ -242,7 +256,7 @@ pub fn run(args: Args, dossier: Option<&Path>) -> u8 {
         Some(TriArg::Titre) => Tri::Titre,
     };
     let lignes = query::selection(&folder.reunions, &filtres, args.derniere, tri);
-    let width = largeur(args.largeur);
+    let width = args.largeur.colonnes();
     if args.synthese {
         let repeated = query::repeated_ids(&lignes);
         if repeated > 0 && !args.derniere {

@@ -1,6 +1,6 @@
 //! `reunion agenda`: the coming meetings, and the calendar file to subscribe to.
 
-use super::actions::{largeur, print_out};
+use super::actions::{Largeur, print_out};
 use super::folder_root;
 use super::output::{UsageError, folder_error, usage_error};
 use crate::agenda::{IcsOptions, coming, events, ics};
@@ -19,9 +19,8 @@ pub struct Args {
     #[arg(long, value_name = "AAAA-MM-JJ")]
     au: Option<String>,
 
-    /// Largeur du tableau, en colonnes ; par défaut celle du terminal, sinon COLUMNS, sinon 100.
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
-    largeur: Option<u16>,
+    #[command(flatten)]
+    largeur: Largeur,
 }
 
 fn hours(e: &crate::agenda::Evenement) -> String {
@@ -41,17 +40,9 @@ pub fn run(args: Args, dossier: Option<&Path>) -> u8 {
         Ok(folder) => folder,
         Err(err) => return folder_error(err),
     };
-    let today = match &args.au {
-        Some(text) => match crate::dates::parse_date(text) {
-            Ok(d) => d,
-            Err(e) => {
-                return usage_error(&UsageError::new(
-                    format!("--au : {}", e.message),
-                    Some(e.help),
-                ));
-            }
-        },
-        None => chrono::Local::now().date_naive(),
+    let today = match super::output::jour(args.au.as_deref()) {
+        Ok(d) => d,
+        Err(err) => return usage_error(&err),
     };
     let all = events(&folder.reunions, &folder.config);
     if let Some(path) = &args.ics {
@@ -116,7 +107,9 @@ pub fn run(args: Args, dossier: Option<&Path>) -> u8 {
             retrait: vec![5, 3, 4],
             pied: None,
         };
-        print_out(export::texte(&tableau, largeur(args.largeur), &export::sans_couleur).as_bytes());
+        print_out(
+            export::texte(&tableau, args.largeur.colonnes(), &export::sans_couleur).as_bytes(),
+        );
     }
     super::actions::incomplete(&folder)
 }

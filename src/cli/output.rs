@@ -27,6 +27,15 @@ impl UsageError {
     }
 }
 
+/// The day `--au` names (for tests and reports), or today.
+pub fn jour(au: Option<&str>) -> Result<chrono::NaiveDate, UsageError> {
+    match au {
+        Some(text) => crate::dates::parse_date(text)
+            .map_err(|e| UsageError::new(format!("--au : {}", e.message), Some(e.help))),
+        None => Ok(chrono::Local::now().date_naive()),
+    }
+}
+
 /// Whether standard error gets colours.
 pub fn stderr_styled() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()

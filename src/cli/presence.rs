@@ -1,7 +1,7 @@
 //! `reunion presence`: per territory, the meetings where it was represented
 //! and its share of them; per meeting, how many people and territories came.
 
-use super::actions::{incomplete, largeur, print_out};
+use super::actions::{Largeur, incomplete, print_out};
 use super::folder_root;
 use super::output::{UsageError, folder_error, stdout_styled, usage_error};
 use crate::export::{self, Cellule, Colonne, Tableau};
@@ -43,9 +43,8 @@ pub struct Args {
     )]
     format: Format,
 
-    /// Largeur des tableaux texte, en colonnes ; par défaut celle du terminal, sinon COLUMNS, sinon 100.
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
-    largeur: Option<u16>,
+    #[command(flatten)]
+    largeur: Largeur,
 }
 
 fn iso(date: chrono::NaiveDate) -> String {
@@ -223,7 +222,7 @@ pub fn run(args: Args, dossier: Option<&Path>) -> u8 {
             print_out(text.as_bytes());
         }
         Format::Texte => {
-            let width = largeur(args.largeur);
+            let width = args.largeur.colonnes();
             let styled = stdout_styled();
             let paint = |cell: Cellule, text: &str| match cell {
                 Cellule::Entete(_) if styled => format!("\x1b[1m{text}\x1b[0m"),

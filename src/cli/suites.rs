@@ -1,7 +1,7 @@
 //! `reunion suites`: every follow-up across the folder, once each with its
 //! history, open ones by default, overdue first.
 
-use super::actions::{Format, incomplete, largeur, print_out};
+use super::actions::{Format, Largeur, incomplete, print_out};
 use super::folder_root;
 use super::output::{UsageError, folder_error, stdout_styled, usage_error};
 use crate::export::{self, Cellule};
@@ -46,9 +46,8 @@ pub struct Args {
     )]
     format: Format,
 
-    /// Largeur du tableau texte, en colonnes ; par défaut celle du terminal, sinon COLUMNS, sinon 100.
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
-    largeur: Option<u16>,
+    #[command(flatten)]
+    largeur: Largeur,
 }
 
 pub fn run(args: Args, dossier: Option<&Path>) -> u8 {
@@ -60,17 +59,9 @@ pub fn run(args: Args, dossier: Option<&Path>) -> u8 {
         Ok(folder) => folder,
         Err(err) => return folder_error(err),
     };
-    let au = match &args.au {
-        Some(text) => match crate::dates::parse_date(text) {
-            Ok(d) => d,
-            Err(e) => {
-                return usage_error(&UsageError::new(
-                    format!("--au : {}", e.message),
-                    Some(e.help),
-                ));
-            }
-        },
-        None => chrono::Local::now().date_naive(),
+    let au = match super::output::jour(args.au.as_deref()) {
+        Ok(d) => d,
+        Err(err) => return usage_error(&err),
     };
     if let Some(id) = &args.reseau
         && folder.config.reseau(id).is_none()
@@ -118,14 +109,20 @@ pub fn run(args: Args, dossier: Option<&Path>) -> u8 {
         Format::Texte => {
             let tableau = export::tableau_suites(&kept, au);
             let text = if stdout_styled() {
-                export::texte(&tableau, largeur(args.largeur), &|cell, text| match cell {
-                    Cellule::Entete(_) => format!("\x1b[1m{text}\x1b[0m"),
-                    Cellule::Regle => format!("\x1b[2m{text}\x1b[0m"),
-                    Cellule::Corps(_, 3) if text == "En retard" => format!("\x1b[31m{text}\x1b[0m"),
-                    _ => text.to_string(),
-                })
+                export::texte(
+                    &tableau,
+                    args.largeur.colonnes(),
+                    &|cell, text| match cell {
+                        Cellule::Entete(_) => format!("\x1b[1m{text}\x1b[0m"),
+                        Cellule::Regle => format!("\x1b[2m{text}\x1b[0m"),
+                        Cellule::Corps(_, 3) if text == "En retard" => {
+                            format!("\x1b[31m{text}\x1b[0m")
+                        }
+                        _ => text.to_string(),
+                    },
+                )
             } else {
-                export::texte(&tableau, largeur(args.largeur), &export::sans_couleur)
+                export::texte(&tableau, args.largeur.colonnes(), &export::sans_couleur)
             };
             print_out(text.as_bytes());
         }

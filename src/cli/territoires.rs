@@ -1,7 +1,7 @@
 //! `reunion territoires`: the referential, with aliases and, per territory,
 //! the meetings where it was represented and its actions.
 
-use super::actions::{Format, incomplete, largeur, print_out};
+use super::actions::{Format, Largeur, incomplete, print_out};
 use super::output::{folder_error, stdout_styled, usage_error};
 use super::{EXIT_OK, folder_root};
 use crate::export::{self, Cellule};
@@ -21,9 +21,8 @@ pub struct Args {
     )]
     format: Format,
 
-    /// Largeur du tableau texte, en colonnes ; par défaut celle du terminal, sinon COLUMNS, sinon 100.
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
-    largeur: Option<u16>,
+    #[command(flatten)]
+    largeur: Largeur,
 }
 
 pub fn run(args: Args, dossier: Option<&Path>) -> u8 {
@@ -45,7 +44,7 @@ pub fn run(args: Args, dossier: Option<&Path>) -> u8 {
     match args.format {
         Format::Texte => {
             let tableau = export::tableau_territoires(&stats);
-            let width = largeur(args.largeur);
+            let width = args.largeur.colonnes();
             let text = if stdout_styled() {
                 export::texte(&tableau, width, &|cell, text| match cell {
                     Cellule::Entete(_) => format!("\x1b[1m{text}\x1b[0m"),
