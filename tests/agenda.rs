@@ -2,15 +2,11 @@
 //! a real parser (the `icalendar` crate).
 
 use icalendar::{Calendar, CalendarComponent, Component, DatePerhapsTime, EventLike};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
 mod common;
-use common::copy_dir;
-
-fn example() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/irev")
-}
+use common::{copy_dir, example};
 
 fn run(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_reunion"))

@@ -2,40 +2,11 @@
 //! snapshotted, exit codes, hostile files.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 use std::time::{Duration, Instant};
 
 mod common;
-use common::copy_dir;
-
-fn bin() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_reunion"));
-    cmd.env("NO_COLOR", "1").env_remove("COLUMNS");
-    cmd
-}
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
-
-fn example() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/irev")
-}
-
-fn run(dir: &Path, args: &[&str]) -> Output {
-    bin()
-        .arg("-C")
-        .arg(dir)
-        .args(args)
-        .output()
-        .expect("reunion runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).expect("UTF-8 output")
-}
+use common::{bin, copy_dir, example, fixture, run, text};
 
 /// Runs with a bound, killing a hung process so the test fails instead of hanging.
 fn run_bounded(dir: &Path, args: &[&str], bound: Duration) -> Output {

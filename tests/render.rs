@@ -5,39 +5,10 @@
 use pulldown_cmark::{Event, Parser, Tag};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 mod common;
-use common::copy_dir;
-
-fn bin() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_reunion"));
-    cmd.env("NO_COLOR", "1").env_remove("COLUMNS");
-    cmd
-}
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
-
-fn example() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/irev")
-}
-
-fn run(dir: &Path, args: &[&str]) -> Output {
-    bin()
-        .arg("-C")
-        .arg(dir)
-        .args(args)
-        .output()
-        .expect("reunion runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).expect("UTF-8 output")
-}
+use common::{bin, copy_dir, example, fixture, run, text};
 
 fn render_to(dir: &Path, out: &Path, extra: &[&str]) -> Output {
     let mut args = vec!["render", "--sortie", out.to_str().unwrap()];

@@ -1,6 +1,10 @@
 //! Helpers shared by the CLI test binaries.
 
-use std::path::Path;
+// Each test binary includes this module and uses only some of it.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
 /// Copies a fixture folder, leaving out a site published in it by hand
 /// (`public/`): the tests must not depend on what a developer rendered.
@@ -17,4 +21,38 @@ pub fn copy_dir(from: &Path, to: &Path) {
             std::fs::copy(entry.path(), &dest).unwrap();
         }
     }
+}
+
+/// The real binary, without colours and with no width from the terminal.
+pub fn bin() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_reunion"));
+    cmd.env("NO_COLOR", "1").env_remove("COLUMNS");
+    cmd
+}
+
+/// A fixture folder under `tests/fixtures/`.
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// The shipped example folder.
+pub fn example() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/irev")
+}
+
+/// `reunion -C dir args…`.
+pub fn run(dir: &Path, args: &[&str]) -> Output {
+    bin()
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .output()
+        .expect("reunion runs")
+}
+
+/// Output bytes as text; the tool writes UTF-8 only.
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).expect("UTF-8 output")
 }
