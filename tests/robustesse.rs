@@ -807,11 +807,16 @@ fn running_as_root() -> bool {
 
 /// The binary run by someone permissions apply to: this process itself
 /// unless it is root, else the `nobody` user (65534) through `setpriv` or
-/// `runuser`. `None` (and the reason printed) if there is no way.
+/// `runuser`. `None` (and the reason printed) if there is no way. The
+/// folder returned holds a copy of the binary that `nobody` may run (the
+/// build folder may sit in a home folder closed to others); keep it alive
+/// while the command runs.
 #[cfg(unix)]
-fn unprivileged() -> Option<Command> {
+fn unprivileged() -> Option<(Command, tempfile::TempDir)> {
+    use std::os::unix::fs::PermissionsExt;
+    let copy = tempfile::tempdir().unwrap();
     if !running_as_root() {
-        return Some(bin());
+        return Some((bin(), copy));
     }
     let has = |tool: &str| {
         Command::new(tool)
@@ -835,10 +840,14 @@ fn unprivileged() -> Option<Command> {
         );
         return None;
     };
-    cmd.arg(env!("CARGO_BIN_EXE_reunion"))
+    let binary = copy.path().join("reunion");
+    std::fs::copy(env!("CARGO_BIN_EXE_reunion"), &binary).unwrap();
+    std::fs::set_permissions(copy.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::set_permissions(&binary, std::fs::Permissions::from_mode(0o755)).unwrap();
+    cmd.arg(&binary)
         .env("NO_COLOR", "1")
         .env("HOME", "/nonexistent");
-    Some(cmd)
+    Some((cmd, copy))
 }
 
 /// Opens a temporary folder to everyone, so that the unprivileged user can
@@ -863,7 +872,7 @@ fn open_to_all(dir: &Path) {
 #[test]
 fn an_unreadable_record_is_reported_and_the_others_still_checked() {
     use std::os::unix::fs::PermissionsExt;
-    let Some(mut cmd) = unprivileged() else {
+    let Some((mut cmd, _binary)) = unprivileged() else {
         return;
     };
     let dir = folder_with(&[
@@ -952,7 +961,7 @@ fn an_unreadable_record_is_reported_and_the_others_still_checked() {
 #[cfg(unix)]
 #[test]
 fn a_read_only_output_is_a_clear_error() {
-    let Some(mut cmd) = unprivileged() else {
+    let Some((mut cmd, _binary)) = unprivileged() else {
         return;
     };
     let sandbox = tempfile::tempdir().unwrap();
