@@ -2,8 +2,8 @@
 //! table for the terminal, Markdown, JSON or CSV, or counted per territory
 //! and statut.
 
-use super::output::{UsageError, folder_error, stdout_styled, usage_error};
-use super::{EXIT_INVALID, EXIT_OK, folder_root};
+use super::output::{UsageError, stdout_styled, usage_error};
+use super::{EXIT_INVALID, EXIT_OK};
 use crate::export::{self, Cellule};
 use crate::folder::Folder;
 use crate::model::Statut;
@@ -226,15 +226,11 @@ fn print_synthese(s: &query::Synthese, format: Format, largeur: usize) {
 }
 
 pub fn run(args: Args, dossier: Option<&Path>) -> u8 {
-    let root = match folder_root(dossier) {
-        Ok(root) => root,
-        Err(err) => return usage_error(&err),
-    };
     // Invalid records do not stop the query (the facilitator still needs the
     // rest before a call), but the answer is flagged incomplete below.
-    let folder = match crate::folder::load(&root) {
+    let folder = match super::load_folder(dossier) {
         Ok(folder) => folder,
-        Err(err) => return folder_error(err),
+        Err(code) => return code,
     };
     let demande = Demande {
         territoires: args.territoires,

@@ -1,8 +1,7 @@
 //! `reunion agenda`: the coming meetings, and the calendar file to subscribe to.
 
 use super::actions::{Largeur, print_out};
-use super::folder_root;
-use super::output::{UsageError, folder_error, usage_error};
+use super::output::{UsageError, usage_error};
 use crate::agenda::{IcsOptions, coming, events, ics};
 use crate::dates::{french_time, long_date};
 use crate::export::{self, Colonne, Tableau};
@@ -32,13 +31,9 @@ fn hours(e: &crate::agenda::Evenement) -> String {
 }
 
 pub fn run(args: Args, dossier: Option<&Path>) -> u8 {
-    let root = match folder_root(dossier) {
-        Ok(root) => root,
-        Err(err) => return usage_error(&err),
-    };
-    let folder = match crate::folder::load(&root) {
+    let folder = match super::load_folder(dossier) {
         Ok(folder) => folder,
-        Err(err) => return folder_error(err),
+        Err(code) => return code,
     };
     let today = match super::output::jour(args.au.as_deref()) {
         Ok(d) => d,

@@ -142,6 +142,14 @@ pub fn folder_root(dossier: Option<&Path>) -> Result<PathBuf, UsageError> {
     result.map_err(|e| UsageError::new(e.to_string(), e.help()))
 }
 
+/// The meeting folder, found and loaded, for the commands that work with
+/// whatever records are valid: a missing folder or an invalid configuration
+/// is printed and its exit status returned.
+pub fn load_folder(dossier: Option<&Path>) -> Result<crate::folder::Folder, u8> {
+    let root = folder_root(dossier).map_err(|err| output::usage_error(&err))?;
+    crate::folder::load(&root).map_err(output::folder_error)
+}
+
 /// Parses `args` and runs the command; returns the exit status.
 pub fn run<I, T>(args: I) -> ExitCode
 where

@@ -1,7 +1,7 @@
 //! `reunion new`: the record of a new meeting, continuing the previous one.
 
-use super::output::{UsageError, folder_error, usage_error};
-use super::{EXIT_OK, folder_root};
+use super::EXIT_OK;
+use super::output::{UsageError, usage_error};
 use crate::scaffold::{NewOptions, plan_new, write_meeting};
 use std::path::Path;
 
@@ -30,15 +30,11 @@ pub struct Args {
 }
 
 pub fn run(args: Args, dossier: Option<&Path>) -> u8 {
-    let root = match folder_root(dossier) {
-        Ok(root) => root,
-        Err(err) => return usage_error(&err),
-    };
     // Broken records do not prevent a new one: the previous meeting is looked
     // for among the valid ones, and `check` reports the rest.
-    let folder = match crate::folder::load(&root) {
+    let folder = match super::load_folder(dossier) {
         Ok(folder) => folder,
-        Err(err) => return folder_error(err),
+        Err(code) => return code,
     };
     let options = NewOptions {
         date: args.date,

@@ -2,8 +2,7 @@
 //! and its share of them; per meeting, how many people and territories came.
 
 use super::actions::{Largeur, incomplete, print_out};
-use super::folder_root;
-use super::output::{UsageError, folder_error, stdout_styled, usage_error};
+use super::output::{UsageError, stdout_styled, usage_error};
 use crate::export::{self, Cellule, Colonne, Tableau};
 use crate::presence::{FiltrePresence, Presence, presence};
 use crate::query::{Demande, Filtres};
@@ -186,13 +185,9 @@ pub fn json(p: &Presence<'_>) -> String {
 }
 
 pub fn run(args: Args, dossier: Option<&Path>) -> u8 {
-    let root = match folder_root(dossier) {
-        Ok(root) => root,
-        Err(err) => return usage_error(&err),
-    };
-    let folder = match crate::folder::load(&root) {
+    let folder = match super::load_folder(dossier) {
         Ok(folder) => folder,
-        Err(err) => return folder_error(err),
+        Err(code) => return code,
     };
     let demande = Demande {
         reseau: args.reseau,

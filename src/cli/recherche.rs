@@ -3,8 +3,7 @@
 
 use super::actions::print_out;
 use super::completions::territoires_candidats;
-use super::folder_root;
-use super::output::{UsageError, folder_error, stdout_styled, usage_error};
+use super::output::{UsageError, stdout_styled, usage_error};
 use crate::query::{Demande, Filtres};
 use crate::search::{Recherche, Resultat, rechercher, termes_requete};
 use serde::Serialize;
@@ -115,15 +114,11 @@ fn texte(found: &[Resultat<'_>], styled: bool) -> String {
 }
 
 pub fn run(args: Args, dossier: Option<&Path>) -> u8 {
-    let root = match folder_root(dossier) {
-        Ok(root) => root,
-        Err(err) => return usage_error(&err),
-    };
     // Invalid records do not stop the search; the answer is flagged
     // incomplete below, as for `reunion actions`.
-    let folder = match crate::folder::load(&root) {
+    let folder = match super::load_folder(dossier) {
         Ok(folder) => folder,
-        Err(err) => return folder_error(err),
+        Err(code) => return code,
     };
     let demande = Demande {
         territoires: args.territoire.into_iter().collect(),

@@ -2,8 +2,7 @@
 //! history, open ones by default, overdue first.
 
 use super::actions::{Format, Largeur, incomplete, print_out};
-use super::folder_root;
-use super::output::{UsageError, folder_error, stdout_styled, usage_error};
+use super::output::{UsageError, stdout_styled, usage_error};
 use crate::export::{self, Cellule};
 use crate::suites::{SuitesFilter, follow_ups, select};
 use std::path::Path;
@@ -51,13 +50,9 @@ pub struct Args {
 }
 
 pub fn run(args: Args, dossier: Option<&Path>) -> u8 {
-    let root = match folder_root(dossier) {
-        Ok(root) => root,
-        Err(err) => return usage_error(&err),
-    };
-    let folder = match crate::folder::load(&root) {
+    let folder = match super::load_folder(dossier) {
         Ok(folder) => folder,
-        Err(err) => return folder_error(err),
+        Err(code) => return code,
     };
     let au = match super::output::jour(args.au.as_deref()) {
         Ok(d) => d,

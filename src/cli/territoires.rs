@@ -1,9 +1,9 @@
 //! `reunion territoires`: the referential, with aliases and, per territory,
 //! the meetings where it was represented and its actions.
 
+use super::EXIT_OK;
 use super::actions::{Format, Largeur, incomplete, print_out};
-use super::output::{folder_error, stdout_styled, usage_error};
-use super::{EXIT_OK, folder_root};
+use super::output::stdout_styled;
 use crate::export::{self, Cellule};
 use std::path::Path;
 
@@ -26,13 +26,9 @@ pub struct Args {
 }
 
 pub fn run(args: Args, dossier: Option<&Path>) -> u8 {
-    let root = match folder_root(dossier) {
-        Ok(root) => root,
-        Err(err) => return usage_error(&err),
-    };
-    let folder = match crate::folder::load(&root) {
+    let folder = match super::load_folder(dossier) {
         Ok(folder) => folder,
-        Err(err) => return folder_error(err),
+        Err(code) => return code,
     };
     if folder.config.territoires.is_empty() {
         eprintln!(
