@@ -9,6 +9,7 @@ use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Related};
 use crate::model::{Action, Reunion};
 use crate::text::fold;
+use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 
 /// Every check across records; `reunions` sorted by date.
@@ -77,85 +78,165 @@ fn check_action_ids(reunions: &[&Reunion], diagnostics: &mut Vec<Diagnostic>) {
 }
 
 /// The names a `qui` may use: the organisation, the structures of the
-/// people who came to any meeting, the territories and the networks.
-fn known_names(reunions: &[&Reunion], config: &Config) -> Vec<String> {
-    let mut names: Vec<String> = vec![fold(&config.organisation.nom)];
-    for t in config.territoires.all() {
-        names.push(fold(&t.nom));
-        names.extend(t.alias.iter().map(|a| fold(a)));
-    }
-    names.extend(config.reseaux.iter().map(|r| fold(&r.nom)));
-    for r in reunions {
-        for p in r.participants.iter().chain(&r.excuses) {
-            names.extend(p.structure.as_deref().map(fold));
-        }
-    }
-    names.retain(|n| !n.is_empty());
-    names.sort();
-    names.dedup();
-    names
+/// people who came to any meeting, the territories and the networks, all
+/// folded, with indexes so that a `qui` is checked without scanning them all
+/// (a large folder knows thousands of structures and has tens of thousands
+/// of follow-ups).
+struct KnownNames {
+    names: Vec<String>,
+    /// Word → the names holding that word.
+    by_word: HashMap<String, Vec<usize>>,
+    /// First word → the names starting with it.
+    by_first: HashMap<String, Vec<usize>>,
 }
 
-/// Whether `a` holds `b` as whole words.
+impl KnownNames {
+    fn new(reunions: &[&Reunion], config: &Config) -> Self {
+        let mut names: Vec<String> = vec![fold(&config.organisation.nom)];
+        for t in config.territoires.all() {
+            names.push(fold(&t.nom));
+            names.extend(t.alias.iter().map(|a| fold(a)));
+        }
+        names.extend(config.reseaux.iter().map(|r| fold(&r.nom)));
+        // The same structures come to every meeting: each is folded once.
+        let structures: HashSet<&str> = reunions
+            .iter()
+            .flat_map(|r| r.participants.iter().chain(&r.excuses))
+            .filter_map(|p| p.structure.as_deref())
+            .collect();
+        names.extend(structures.into_iter().map(fold));
+        names.retain(|n| !n.is_empty());
+        names.sort();
+        names.dedup();
+        let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, name) in names.iter().enumerate() {
+            let mut words: Vec<&str> = name.split(' ').collect();
+            by_first.entry(words[0].to_string()).or_default().push(i);
+            words.sort_unstable();
+            words.dedup();
+            for w in words {
+                by_word.entry(w.to_string()).or_default().push(i);
+            }
+        }
+        KnownNames {
+            names,
+            by_word,
+            by_first,
+        }
+    }
+
+    /// Whether the folded `part` holds a known name as whole words, or a
+    /// known name holds it.
+    fn knows(&self, part: &str) -> bool {
+        let words: Vec<&str> = part.split(' ').collect();
+        // A name holding `part` holds each of its words: the rarest word
+        // gives the fewest names to look at.
+        let rarest = words
+            .iter()
+            .map(|w| self.by_word.get(*w).map_or(&[][..], Vec::as_slice))
+            .min_by_key(|c| c.len())
+            .unwrap_or(&[]);
+        if rarest.iter().any(|&i| has_words(&self.names[i], part)) {
+            return true;
+        }
+        (0..words.len()).any(|start| {
+            self.by_first.get(words[start]).is_some_and(|candidates| {
+                candidates.iter().any(|&i| {
+                    let name = self.names[i].split(' ');
+                    let n = name.clone().count();
+                    start + n <= words.len() && name.eq(words[start..start + n].iter().copied())
+                })
+            })
+        })
+    }
+}
+
+/// Whether the folded `a` holds the folded `b` as whole words.
 fn has_words(a: &str, b: &str) -> bool {
-    format!(" {a} ").contains(&format!(" {b} "))
+    a.match_indices(b).any(|(at, _)| {
+        (at == 0 || a.as_bytes()[at - 1] == b' ')
+            && (at + b.len() == a.len() || a.as_bytes()[at + b.len()] == b' ')
+    })
 }
 
 /// Warns about a deadline before the meeting that first records the
 /// follow-up (a carried one is naturally past), and about a `qui` that names
 /// nobody known to the folder.
 fn check_follow_ups(reunions: &[&Reunion], config: &Config, diagnostics: &mut Vec<Diagnostic>) {
-    let known = known_names(reunions, config);
+    let known = KnownNames::new(reunions, config);
+    // Whether each follow-up was carried from an earlier meeting: the only
+    // part that depends on the order, done first so that the rest (folding
+    // every `qui`) runs in parallel.
     let mut seen: HashSet<&str> = HashSet::new();
-    for reunion in reunions {
-        for suite in &reunion.suites {
-            let carried = seen.contains(suite.id.as_str());
-            if let (Some(echeance), Some(pos), false) =
-                (suite.echeance, suite.echeance_pos, carried)
-                && echeance < reunion.date
-            {
+    let carried: Vec<Vec<bool>> = reunions
+        .iter()
+        .map(|reunion| {
+            let flags = reunion
+                .suites
+                .iter()
+                .map(|s| seen.contains(s.id.as_str()))
+                .collect();
+            seen.extend(reunion.suites.iter().map(|s| s.id.as_str()));
+            flags
+        })
+        .collect();
+    let found: Vec<Vec<Diagnostic>> = reunions
+        .par_iter()
+        .zip(&carried)
+        .map(|(reunion, carried)| follow_up_warnings(reunion, carried, &known))
+        .collect();
+    diagnostics.extend(found.into_iter().flatten());
+}
+
+/// The warnings of one meeting's follow-ups.
+fn follow_up_warnings(reunion: &Reunion, carried: &[bool], known: &KnownNames) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    for (suite, &carried) in reunion.suites.iter().zip(carried) {
+        if let (Some(echeance), Some(pos), false) = (suite.echeance, suite.echeance_pos, carried)
+            && echeance < reunion.date
+        {
+            diagnostics.push(
+                Diagnostic::warning(
+                    &reunion.fichier,
+                    pos,
+                    &format!("{}.echeance", suite.chemin),
+                    format!(
+                        "l'échéance ({}) est avant la réunion ({})",
+                        echeance.format("%Y-%m-%d"),
+                        reunion.date.format("%Y-%m-%d")
+                    ),
+                )
+                .with_help("vérifiez la date ; une suite reprise d'une réunion précédente garde son « id: »"),
+            );
+        }
+        if let (Some(qui), Some(pos)) = (&suite.qui, suite.qui_pos) {
+            let unknown: Vec<&str> = qui
+                .split([',', ';', '/', '+'])
+                .flat_map(|part| part.split(" et "))
+                .map(str::trim)
+                .filter(|part| {
+                    let f = fold(part);
+                    !f.is_empty() && !known.knows(&f)
+                })
+                .collect();
+            if !unknown.is_empty() {
                 diagnostics.push(
                     Diagnostic::warning(
                         &reunion.fichier,
                         pos,
-                        &format!("{}.echeance", suite.chemin),
+                        &format!("{}.qui", suite.chemin),
                         format!(
-                            "l'échéance ({}) est avant la réunion ({})",
-                            echeance.format("%Y-%m-%d"),
-                            reunion.date.format("%Y-%m-%d")
+                            "« {} » n'est ni une structure présente aux réunions, ni l'organisation, ni un territoire",
+                            unknown.join(" », « ")
                         ),
                     )
-                    .with_help("vérifiez la date ; une suite reprise d'une réunion précédente garde son « id: »"),
+                    .with_help("écrivez le nom de la structure comme dans « participants: », ou celui de l'organisation"),
                 );
             }
-            if let (Some(qui), Some(pos)) = (&suite.qui, suite.qui_pos) {
-                let unknown: Vec<&str> = qui
-                    .split([',', ';', '/', '+'])
-                    .flat_map(|part| part.split(" et "))
-                    .map(str::trim)
-                    .filter(|part| {
-                        let f = fold(part);
-                        !f.is_empty() && !known.iter().any(|k| has_words(k, &f) || has_words(&f, k))
-                    })
-                    .collect();
-                if !unknown.is_empty() {
-                    diagnostics.push(
-                        Diagnostic::warning(
-                            &reunion.fichier,
-                            pos,
-                            &format!("{}.qui", suite.chemin),
-                            format!(
-                                "« {} » n'est ni une structure présente aux réunions, ni l'organisation, ni un territoire",
-                                unknown.join(" », « ")
-                            ),
-                        )
-                        .with_help("écrivez le nom de la structure comme dans « participants: », ou celui de l'organisation"),
-                    );
-                }
-            }
         }
-        seen.extend(reunion.suites.iter().map(|s| s.id.as_str()));
     }
+    diagnostics
 }
 
 #[cfg(test)]
@@ -247,5 +328,31 @@ mod tests {
         assert_eq!(d.len(), 1, "{d:?}");
         assert_eq!(d[0].chemin, "suites[3].qui");
         assert!(d[0].message.contains("« Préfecture »"), "{}", d[0].message);
+    }
+
+    #[test]
+    fn known_names_match_whole_words_both_ways() {
+        let (config, _) = parse_config(
+            "organisation:\n  nom: IREV\nterritoires: [Lille]\nreseaux:\n  - id: ce\n    nom: Réseau des cités éducatives\n",
+            None,
+        );
+        let known = KnownNames::new(&[], &config);
+        for (part, expected) in [
+            ("irev", true),
+            ("reseau des cites", true),
+            ("cites educatives", true),
+            ("la ville de lille", true),
+            ("l irev du nord", true),
+            ("ville", false),
+            ("lil", false),
+            ("cites educatives nord", false),
+            ("reseau cites", false),
+        ] {
+            assert_eq!(known.knows(part), expected, "{part}");
+        }
+        assert!(
+            has_words("a bc d", "bc") && !has_words("abc d", "bc") && !has_words("a bcd", "bc")
+        );
+        assert!(has_words("bc bcd", "bcd") && !has_words("abc", "abc d"));
     }
 }

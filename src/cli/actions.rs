@@ -277,5 +277,5 @@ pub fn run(args: Args, dossier: Option<&Path>) -> u8 {
     } else {
         print_list(&lignes, args.format, width);
     }
-    incomplete(&folder)
+    incomplete(folder)
 }

@@ -50,7 +50,7 @@ pub fn run(args: Args, dossier: Option<&Path>) -> u8 {
         );
         if path.as_os_str() == "-" {
             print_out(text.as_bytes());
-            return super::actions::incomplete(&folder);
+            return super::actions::incomplete(folder);
         }
         if let Err(e) = crate::fsutil::write_atomic(path, text.as_bytes()) {
             return usage_error(&UsageError::new(
@@ -106,5 +106,5 @@ pub fn run(args: Args, dossier: Option<&Path>) -> u8 {
             export::texte(&tableau, args.largeur.colonnes(), &export::sans_couleur).as_bytes(),
         );
     }
-    super::actions::incomplete(&folder)
+    super::actions::incomplete(folder)
 }

@@ -52,7 +52,7 @@ pub fn run(args: Args, dossier: Option<&Path>) -> u8 {
         Err(err) => return usage_error(&err),
     };
     let folder = match crate::folder::load(&root) {
-        Ok(folder) => folder,
+        Ok(folder) => super::leak(folder),
         Err(FolderError::ConfigInvalid { diagnostics, .. }) if args.format == Format::Json => {
             let erreurs = diagnostics.iter().filter(|d| d.is_error()).count();
             print_json(&Report {
@@ -82,7 +82,7 @@ pub fn run(args: Args, dossier: Option<&Path>) -> u8 {
                     "note : aucun compte rendu dans reunions/ ; créez-en un avec `reunion new`"
                 );
             }
-            println!("{}", summary(&folder));
+            println!("{}", summary(folder));
         }
     }
     if erreurs > 0 { EXIT_INVALID } else { EXIT_OK }

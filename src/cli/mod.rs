@@ -145,9 +145,20 @@ pub fn folder_root(dossier: Option<&Path>) -> Result<PathBuf, UsageError> {
 /// The meeting folder, found and loaded, for the commands that work with
 /// whatever records are valid: a missing folder or an invalid configuration
 /// is printed and its exit status returned.
-pub fn load_folder(dossier: Option<&Path>) -> Result<crate::folder::Folder, u8> {
+pub fn load_folder(dossier: Option<&Path>) -> Result<&'static crate::folder::Folder, u8> {
     let root = folder_root(dossier).map_err(|err| output::usage_error(&err))?;
-    crate::folder::load(&root).map_err(output::folder_error)
+    crate::folder::load(&root)
+        .map(leak)
+        .map_err(output::folder_error)
+}
+
+/// Keeps a folder loaded by a one-shot command until the process ends.
+/// Freeing a large folder's hundreds of thousands of strings one by one
+/// costs a twentieth of a `check`, for memory the process returns anyway
+/// as it exits. Not for `render --surveiller` or `apercu`, which load again
+/// and again.
+pub fn leak(folder: crate::folder::Folder) -> &'static crate::folder::Folder {
+    Box::leak(Box::new(folder))
 }
 
 /// Parses `args` and runs the command; returns the exit status.

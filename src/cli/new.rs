@@ -45,7 +45,7 @@ pub fn run(args: Args, dossier: Option<&Path>) -> u8 {
     };
     let today = chrono::Local::now().date_naive();
     let meeting =
-        match plan_new(&folder, &options, today).and_then(|m| write_meeting(&m).map(|()| m)) {
+        match plan_new(folder, &options, today).and_then(|m| write_meeting(&m).map(|()| m)) {
             Ok(m) => m,
             Err(err) => return usage_error(&UsageError::new(err.to_string(), err.help())),
         };

@@ -238,5 +238,5 @@ pub fn run(args: Args, dossier: Option<&Path>) -> u8 {
             );
         }
     }
-    incomplete(&folder)
+    incomplete(folder)
 }

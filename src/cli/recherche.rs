@@ -158,5 +158,5 @@ pub fn run(args: Args, dossier: Option<&Path>) -> u8 {
             if m > 1 { "s" } else { "" }
         );
     }
-    super::actions::incomplete(&folder)
+    super::actions::incomplete(folder)
 }

@@ -128,5 +128,5 @@ pub fn run(args: Args, dossier: Option<&Path>) -> u8 {
         Format::Json => print_out(export::json_suites(&kept, au).as_bytes()),
         Format::Csv => print_out(&export::csv_suites(&kept, au)),
     }
-    incomplete(&folder)
+    incomplete(folder)
 }

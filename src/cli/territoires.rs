@@ -58,5 +58,5 @@ pub fn run(args: Args, dossier: Option<&Path>) -> u8 {
         Format::Json => print_out(export::json_territoires(&stats).as_bytes()),
         Format::Csv => print_out(&export::csv_territoires(&stats)),
     }
-    incomplete(&folder)
+    incomplete(folder)
 }
