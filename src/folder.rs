@@ -7,7 +7,7 @@ use crate::model::Reunion;
 use crate::record::parse_record;
 use crate::validate::cross_check;
 use rayon::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -132,6 +132,9 @@ pub struct Folder {
     pub sources: BTreeMap<String, String>,
     /// How many record files were read.
     pub fichiers: usize,
+    /// Digest (BLAKE3) of the text of each valid record, by file: `render`
+    /// skips the pages whose inputs have not changed since it wrote them.
+    pub empreintes: HashMap<String, [u8; 32]>,
 }
 
 impl Folder {
@@ -286,6 +289,14 @@ pub fn load_config(root: &Path) -> Result<(Config, Vec<Diagnostic>, String), Fol
 /// Loads a whole folder: configuration, then every record under `reunions/`
 /// in a stable order, then the checks across records.
 pub fn load(root: &Path) -> Result<Folder, FolderError> {
+    load_with(root, false)
+}
+
+/// [`load`], with the digest of each valid record in
+/// [`Folder::empreintes`] when `empreintes` is set (for `render`: it costs a
+/// twentieth of a `check`, which does not need them).
+pub fn load_with(root: &Path, empreintes: bool) -> Result<Folder, FolderError> {
+    let with_digests = empreintes;
     let (config, mut diagnostics, config_source) = load_config(root)?;
     let mut sources = BTreeMap::new();
     sources.insert(CONFIG_FILE.to_string(), config_source);
@@ -293,6 +304,7 @@ pub fn load(root: &Path) -> Result<Folder, FolderError> {
     // Records with errors still take part in the checks across records.
     let mut partial = Vec::new();
     let mut fichiers = 0;
+    let mut empreintes = HashMap::new();
     let mut files: Vec<(PathBuf, String)> = Vec::new();
     let records_dir = root.join(RECORDS_DIR);
     let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
@@ -386,21 +398,27 @@ pub fn load(root: &Path) -> Result<Folder, FolderError> {
         .map(|(path, fichier)| {
             read_text(path, fichier).map(|source| {
                 let (reunion, found) = parse_record(fichier, &source, &config);
+                let empreinte = with_digests.then(|| *blake3::hash(source.as_bytes()).as_bytes());
                 // Only the text of files with problems is kept, to show
                 // their lines: a large folder is not held twice in memory.
                 let keep = (!found.is_empty()).then_some(source);
-                (keep, reunion, found)
+                (keep, reunion, found, empreinte)
             })
         })
         .collect();
     for ((_, fichier), result) in files.iter().zip(parsed) {
         match result {
             Err(d) => diagnostics.push(d),
-            Ok((source, reunion, found)) => {
+            Ok((source, reunion, found, empreinte)) => {
                 let valid = !found.iter().any(Diagnostic::is_error);
                 diagnostics.extend(found);
                 match reunion {
-                    Some(r) if valid => reunions.push(r),
+                    Some(r) if valid => {
+                        if let Some(e) = empreinte {
+                            empreintes.insert(fichier.clone(), e);
+                        }
+                        reunions.push(r);
+                    }
                     Some(r) => partial.push(r),
                     None => {}
                 }
@@ -441,6 +459,7 @@ pub fn load(root: &Path) -> Result<Folder, FolderError> {
         diagnostics,
         sources,
         fichiers,
+        empreintes,
     })
 }
 

@@ -88,6 +88,15 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     Ok(())
 }
 
+/// Writes `bytes` to a temporary file beside `path`, to be renamed over it
+/// later ([`tempfile::TempPath::persist`]); dropped instead, it is removed.
+/// Not synced, for the same reason as [`write_atomic`].
+pub fn stage(path: &Path, bytes: &[u8]) -> io::Result<tempfile::TempPath> {
+    let mut tmp = temp_beside(path)?;
+    tmp.write_all(bytes)?;
+    Ok(tmp.into_temp_path())
+}
+
 /// Writes `bytes` to a new file at `path`, atomically, and fails with
 /// `AlreadyExists` if `path` exists: an existing file is never touched.
 pub fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {

@@ -179,6 +179,7 @@ fn folder(t: &mut Texts) -> Folder {
         diagnostics: Vec::new(),
         sources: BTreeMap::new(),
         fichiers: 2,
+        empreintes: Default::default(),
     }
 }
 

@@ -94,10 +94,11 @@ pub fn folder_error(err: FolderError) -> u8 {
     usage_error(&UsageError::new(err.to_string(), help))
 }
 
-/// Loads the folder for a command that needs valid records: prints the
-/// diagnostics; `Err(status)` when the command must stop.
+/// Loads the folder to publish it, with the digests of its records (pages
+/// whose inputs did not change are not rendered again): prints the
+/// diagnostics; `Err(status)` when the records are invalid.
 pub fn load_valid(root: &std::path::Path) -> Result<Folder, u8> {
-    let folder = crate::folder::load(root).map_err(folder_error)?;
+    let folder = crate::folder::load_with(root, true).map_err(folder_error)?;
     if folder.has_errors() {
         print_diagnostics(&folder.diagnostics, &folder.sources);
         eprintln!("{}", summary(&folder));

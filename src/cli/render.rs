@@ -119,10 +119,10 @@ pub(super) fn publier_une_fois(root: &Path, out: &Path, publication: Publication
     };
     print_diagnostics(&folder.diagnostics, &folder.sources);
     match render::publish(&folder, out, publication) {
-        Ok((_, report, pages)) => {
+        Ok((_, report)) => {
             eprintln!(
                 "[{heure}] publié : {} fichiers, {} écrit{}, {} inchangé{}{}",
-                pages.len(),
+                report.fichiers,
                 report.written,
                 if report.written > 1 { "s" } else { "" },
                 report.unchanged,
@@ -206,14 +206,12 @@ fn site(sortie: Option<&Path>, dossier: Option<&Path>, publication: Publication)
         return code;
     }
     match render::publish(&folder, &out, publication) {
-        Ok((resolved, report, pages)) => {
-            let comptes_rendus = pages
-                .iter()
-                .filter(|p| p.chemin.starts_with("reunions/") && p.chemin.ends_with(".html"))
-                .count();
+        Ok((resolved, report)) => {
+            // Every valid record has its page.
+            let comptes_rendus = folder.reunions.len();
             let mut line = format!(
                 "{} fichiers publiés dans {} ({} compte{} rendu{}) : {} écrit{}, {} inchangé{}",
-                pages.len(),
+                report.fichiers,
                 out.display(),
                 comptes_rendus,
                 if comptes_rendus > 1 { "s" } else { "" },

@@ -4,11 +4,15 @@
 //! terminal code here: the CLI calls [`publish`], [`render_meeting`] and
 //! [`render_fiche`] and prints what they return.
 //!
-//! Everything is computed in memory first; files are written only once every
-//! page has rendered, so a broken template leaves the output as it was.
-//! Output is deterministic: the same folder gives the same bytes.
+//! Pages are handed to the output as they are rendered, never all held in
+//! memory; they are put in place only once every page has rendered
+//! ([`site::Writer`]), so a broken template leaves the output as it was. The
+//! compte rendu and fiche pages whose inputs have not changed since the last
+//! publication are not rendered again ([`entrees`]). Output is
+//! deterministic: the same folder gives the same bytes.
 
 pub mod audit;
+pub mod entrees;
 pub mod graphique;
 pub mod markdown;
 pub mod recherche;
@@ -25,6 +29,7 @@ use std::path::{Path, PathBuf};
 use templates::{TemplateError, Templates};
 use tera::Context;
 pub use views::Publication;
+use entrees::Entrees;
 use views::{Pages, SiteVue, Views};
 
 /// Output language.
@@ -142,7 +147,6 @@ fn logo(folder: &Folder) -> Result<Option<(String, Vec<u8>)>, RenderError> {
 /// What every page of both formats shares, computed once.
 struct Common<'v> {
     views: &'v Views<'v>,
-    fiches: &'v [suivi::FicheVue],
     suites: &'v suivi::SuitesVue,
     resume: &'v suivi::SuiviResume,
     presence: &'v graphique::PresenceVue,
@@ -225,109 +229,167 @@ impl<'a> Renderer<'a> {
         self.render(&format!("fiche.{}", format.extension()), &ctx)
     }
 
-    /// The pages that exist in both formats, for one format.
-    fn format_pages(&self, format: Format, common: &Common<'_>) -> Result<Vec<Page>, RenderError> {
+    /// The pages made from the whole folder that exist in both formats,
+    /// for one format: index, territories, actions, follow-ups.
+    fn whole_folder_pages(
+        &self,
+        format: Format,
+        common: &Common<'_>,
+        sink: &dyn Sink,
+    ) -> Result<(), RenderError> {
         let reunions = &self.folder.reunions;
         let views = common.views;
         let ext = format.extension();
-        let mut pages = Vec::new();
-        let mut push = |chemin: String, text: String| {
-            pages.push(Page {
-                chemin,
-                contenu: text.into_bytes(),
-            })
-        };
         let mut ctx = self.context("", "index", false);
         let newest_first: Vec<_> = reunions.iter().rev().map(|r| views.resume(r)).collect();
         ctx.insert("reunions", &newest_first);
         ctx.insert("presence", common.presence);
         ctx.insert("territoires", &views.territoires(reunions));
         ctx.insert("suivi", common.resume);
-        push(
-            format!("index.{ext}"),
-            self.render(&format!("index.{ext}"), &ctx)?,
-        );
+        let index = self.render(&format!("index.{ext}"), &ctx)?;
+        drop(ctx);
+        sink.put(format!("index.{ext}"), index.into_bytes(), None)?;
 
-        // Pages of meetings, territories and fiches are independent:
-        // rendered in parallel, collected in order so the output stays the
-        // same.
-        let meetings: Vec<Result<(String, String), RenderError>> = reunions
-            .par_iter()
-            .enumerate()
-            .map(|(i, r)| {
-                let before = i.checked_sub(1).map(|j| &reunions[j]);
-                let after = reunions.get(i + 1);
-                Ok((
-                    format!("reunions/{}.{ext}", self.pages.reunion_file(r)),
-                    self.meeting(r, (before, after), format, false)?,
-                ))
-            })
-            .collect();
-        for page in meetings {
-            let (chemin, text) = page?;
-            push(chemin, text);
-        }
-
-        let territoires: Vec<Result<(String, String), RenderError>> = self
-            .folder
-            .config
-            .territoires
-            .all()
-            .par_iter()
-            .map(|t| {
-                let mut ctx = self.context("../", "territoire", false);
-                ctx.insert("territoire", &views.territoire(&t.nom, reunions));
-                Ok((
-                    format!("territoires/{}.{ext}", self.pages.territoire_file(&t.nom)),
-                    self.render(&format!("territoire.{ext}"), &ctx)?,
-                ))
-            })
-            .collect();
-        for page in territoires {
-            let (chemin, text) = page?;
-            push(chemin, text);
-        }
+        first_error(
+            self.folder
+                .config
+                .territoires
+                .all()
+                .par_iter()
+                .map(|t| {
+                    let mut ctx = self.context("../", "territoire", false);
+                    ctx.insert("territoire", &views.territoire(&t.nom, reunions));
+                    let page = self.render(&format!("territoire.{ext}"), &ctx)?;
+                    sink.put(
+                        format!("territoires/{}.{ext}", self.pages.territoire_file(&t.nom)),
+                        page.into_bytes(),
+                        None,
+                    )
+                })
+                .collect(),
+        )?;
 
         let mut ctx = self.context("", "actions", false);
         ctx.insert("territoires", &views.actions_par_territoire(reunions));
-        push(
-            format!("actions.{ext}"),
-            self.render(&format!("actions.{ext}"), &ctx)?,
-        );
-
-        let rendered: Vec<Result<(String, String), RenderError>> = common
-            .fiches
-            .par_iter()
-            .map(|f| {
-                Ok((
-                    format!("fiches/{}.{ext}", self.pages.fiche_file(&f.id)),
-                    self.fiche(f, format, false)?,
-                ))
-            })
-            .collect();
-        for page in rendered {
-            let (chemin, text) = page?;
-            push(chemin, text);
-        }
+        let actions = self.render(&format!("actions.{ext}"), &ctx)?;
+        drop(ctx);
+        sink.put(format!("actions.{ext}"), actions.into_bytes(), None)?;
 
         let mut ctx = self.context("", "suites", false);
         ctx.insert("suites", common.suites);
-        push(
-            format!("suites.{ext}"),
-            self.render(&format!("suites.{ext}"), &ctx)?,
-        );
-        Ok(pages)
+        let suites = self.render(&format!("suites.{ext}"), &ctx)?;
+        sink.put(format!("suites.{ext}"), suites.into_bytes(), None)
     }
 
-    fn site(&self) -> Result<Vec<Page>, RenderError> {
+    /// The pages of the site that exist in one format only.
+    fn single_pages(&self, sink: &dyn Sink, views: &Views<'_>) -> Result<(), RenderError> {
+        let reunions = &self.folder.reunions;
+        // The calendar to subscribe to: the same file as `reunion agenda
+        // --ics`, its links absolute when `site` is configured.
+        let events = crate::agenda::events(reunions, &self.folder.config);
+        let ics = crate::agenda::ics(
+            &events,
+            &self.folder.config,
+            &crate::agenda::IcsOptions {
+                site: self.folder.config.site.clone(),
+            },
+        );
+        sink.put("agenda.ics".to_string(), ics.into_bytes(), None)?;
+        let ctx = self.context("", "accessibilite", false);
+        let page = self.render("accessibilite.html", &ctx)?;
+        sink.put("accessibilite.html".to_string(), page.into_bytes(), None)?;
+        let ctx = self.context("", "recherche", false);
+        let page = self.render("recherche.html", &ctx)?;
+        sink.put("recherche.html".to_string(), page.into_bytes(), None)?;
+        sink.put(
+            recherche::INDEX.to_string(),
+            recherche::index_js(reunions, views).into_bytes(),
+            None,
+        )?;
+        sink.put(
+            recherche::SCRIPT_CHEMIN.to_string(),
+            recherche::SCRIPT.as_bytes().to_vec(),
+            None,
+        )?;
+        sink.put(
+            "assets/style.css".to_string(),
+            self.templates.stylesheet.clone().into_bytes(),
+            None,
+        )
+    }
+
+    /// The compte rendu of each meeting, both formats; those whose inputs
+    /// did not change are kept as they are.
+    fn meeting_pages(&self, sink: &dyn Sink, entrees: Option<&Entrees<'_>>) -> Result<(), RenderError> {
+        let reunions = &self.folder.reunions;
+        first_error(
+            reunions
+                .par_iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    let voisines = (i.checked_sub(1).map(|j| &reunions[j]), reunions.get(i + 1));
+                    let name = self.pages.reunion_file(r);
+                    let html = format!("reunions/{name}.html");
+                    let md = format!("reunions/{name}.md");
+                    let inputs = entrees.and_then(|e| e.reunion(&self.pages, r, voisines));
+                    if let Some(inputs) = &inputs
+                        && sink.reuse(&[&html, &md], inputs)
+                    {
+                        return Ok(());
+                    }
+                    let page = self.meeting(r, voisines, Format::Html, false)?;
+                    sink.put(html, page.into_bytes(), inputs.as_deref())?;
+                    let page = self.meeting(r, voisines, Format::Markdown, false)?;
+                    sink.put(md, page.into_bytes(), inputs.as_deref())
+                })
+                .collect(),
+        )
+    }
+
+    /// The fiche of each published action, both formats; those whose inputs
+    /// did not change are kept as they are.
+    fn fiche_pages(
+        &self,
+        sink: &dyn Sink,
+        fiches: &[(crate::fiche::Fiche<'_>, suivi::FicheVue)],
+        entrees: Option<&Entrees<'_>>,
+    ) -> Result<(), RenderError> {
+        first_error(
+            fiches
+                .par_iter()
+                .map(|(fiche, vue)| {
+                    let name = self.pages.fiche_file(&fiche.id);
+                    let html = format!("fiches/{name}.html");
+                    let md = format!("fiches/{name}.md");
+                    let inputs = entrees.and_then(|e| e.fiche(&self.pages, fiche));
+                    if let Some(inputs) = &inputs
+                        && sink.reuse(&[&html, &md], inputs)
+                    {
+                        return Ok(());
+                    }
+                    let page = self.fiche(vue, Format::Html, false)?;
+                    sink.put(html, page.into_bytes(), inputs.as_deref())?;
+                    let page = self.fiche(vue, Format::Markdown, false)?;
+                    sink.put(md, page.into_bytes(), inputs.as_deref())
+                })
+                .collect(),
+        )
+    }
+
+    /// Every page of the site, handed to `sink`.
+    fn site(&self, sink: &dyn Sink, entrees: Option<&Entrees<'_>>) -> Result<(), RenderError> {
         let reunions = &self.folder.reunions;
         let views = self.views();
-        let fiches: Vec<suivi::FicheVue> = crate::fiche::published(reunions)
-            .iter()
-            .map(|f| suivi::fiche(&views, f))
-            .collect();
+        let fiches: Vec<(crate::fiche::Fiche<'_>, suivi::FicheVue)> =
+            crate::fiche::published(reunions)
+                .into_iter()
+                .map(|f| {
+                    let vue = suivi::fiche(&views, &f);
+                    (f, vue)
+                })
+                .collect();
         let suites = suivi::suites(&views, reunions);
-        let resume = suivi::resume(&suites, &fiches);
+        let resume = suivi::resume(&suites, fiches.iter().map(|(_, v)| v));
         let presence = crate::presence::presence(
             &self.folder.config,
             reunions,
@@ -336,61 +398,76 @@ impl<'a> Renderer<'a> {
         let presence = graphique::presence_vue(&presence, &views);
         let common = Common {
             views: &views,
-            fiches: &fiches,
             suites: &suites,
             resume: &resume,
             presence: &presence,
         };
-        // The HTML and the Markdown sites are built side by side.
-        let (html, markdown) = rayon::join(
-            || self.format_pages(Format::Html, &common),
-            || self.format_pages(Format::Markdown, &common),
+        // The pages of the whole folder are a few large ones, the others
+        // many small ones: both are rendered side by side, so that both
+        // cores stay busy.
+        let (whole, each) = rayon::join(
+            || {
+                let (html, markdown) = rayon::join(
+                    || self.whole_folder_pages(Format::Html, &common, sink),
+                    || self.whole_folder_pages(Format::Markdown, &common, sink),
+                );
+                html.and(markdown)
+                    .and_then(|()| self.single_pages(sink, &views))
+            },
+            || {
+                self.meeting_pages(sink, entrees)
+                    .and_then(|()| self.fiche_pages(sink, &fiches, entrees))
+            },
         );
-        let mut pages = html?;
-        pages.extend(markdown?);
-        let mut push = |chemin: String, text: String| {
-            pages.push(Page {
-                chemin,
-                contenu: text.into_bytes(),
-            })
-        };
-        // The calendar to subscribe to: the same file as `reunion agenda
-        // --ics`, its links absolute when `site` is configured.
-        let events = crate::agenda::events(reunions, &self.folder.config);
-        push(
-            "agenda.ics".to_string(),
-            crate::agenda::ics(
-                &events,
-                &self.folder.config,
-                &crate::agenda::IcsOptions {
-                    site: self.folder.config.site.clone(),
-                },
-            ),
-        );
-        let ctx = self.context("", "accessibilite", false);
-        push(
-            "accessibilite.html".to_string(),
-            self.render("accessibilite.html", &ctx)?,
-        );
-        let ctx = self.context("", "recherche", false);
-        push(
-            "recherche.html".to_string(),
-            self.render("recherche.html", &ctx)?,
-        );
-        push(
-            recherche::INDEX.to_string(),
-            recherche::index_js(reunions, &views),
-        );
-        push(
-            recherche::SCRIPT_CHEMIN.to_string(),
-            recherche::SCRIPT.to_string(),
-        );
-        pages.push(Page {
-            chemin: "assets/style.css".to_string(),
-            contenu: self.templates.stylesheet.clone().into_bytes(),
-        });
-        pages.sort_by(|a, b| a.chemin.cmp(&b.chemin));
-        Ok(pages)
+        whole.and(each)
+    }
+}
+
+/// The first error of pages rendered in parallel, in the order of the
+/// pages, so that the same folder always reports the same one.
+fn first_error(results: Vec<Result<(), RenderError>>) -> Result<(), RenderError> {
+    results.into_iter().collect()
+}
+
+/// Where rendered pages go: the output folder, or memory.
+trait Sink: Sync {
+    /// Whether the pages at `chemins`, made from `inputs`, are already in
+    /// place and are kept as they are.
+    fn reuse(&self, chemins: &[&str], inputs: &str) -> bool;
+    /// Takes one page, made from `inputs` when they are known.
+    fn put(&self, chemin: String, contenu: Vec<u8>, inputs: Option<&str>)
+    -> Result<(), RenderError>;
+}
+
+impl Sink for site::Writer {
+    fn reuse(&self, chemins: &[&str], inputs: &str) -> bool {
+        site::Writer::reuse(self, chemins, inputs)
+    }
+
+    fn put(
+        &self,
+        chemin: String,
+        contenu: Vec<u8>,
+        inputs: Option<&str>,
+    ) -> Result<(), RenderError> {
+        Ok(site::Writer::put(self, &chemin, &contenu, inputs)?)
+    }
+}
+
+/// Every page kept in memory.
+struct Memory(std::sync::Mutex<Vec<Page>>);
+
+impl Sink for Memory {
+    fn reuse(&self, _: &[&str], _: &str) -> bool {
+        false
+    }
+
+    fn put(&self, chemin: String, contenu: Vec<u8>, _: Option<&str>) -> Result<(), RenderError> {
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(Page { chemin, contenu });
+        Ok(())
     }
 }
 
@@ -407,11 +484,16 @@ pub fn site_pages(
         publication,
         logo.as_ref().map(|(p, _)| p.clone()),
     );
-    let mut pages = renderer.site()?;
+    let memory = Memory(std::sync::Mutex::new(Vec::new()));
+    renderer.site(&memory, None)?;
+    let mut pages = memory
+        .0
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     if let Some((chemin, contenu)) = logo {
         pages.push(Page { chemin, contenu });
-        pages.sort_by(|a, b| a.chemin.cmp(&b.chemin));
     }
+    pages.sort_by(|a, b| a.chemin.cmp(&b.chemin));
     Ok(pages)
 }
 
@@ -446,16 +528,29 @@ pub fn render_fiche(
     renderer.fiche(&vue, format, true).map(Some)
 }
 
-/// Publishes a valid folder into `out`: templates loaded, every page
-/// rendered, output folder checked, then files written.
+/// Folders of the site, below its root.
+const SITE_DIRS: [&str; 4] = ["reunions", "territoires", "fiches", "assets"];
+
+/// Publishes a valid folder into `out`: templates loaded, output folder
+/// checked, every page rendered and staged, then put in place. A folder
+/// loaded with its digests ([`crate::folder::load_with`]) lets the pages
+/// whose inputs did not change be kept without rendering them again.
 pub fn publish(
     folder: &Folder,
     out: &Path,
     publication: Publication,
-) -> Result<(PathBuf, site::Report, Vec<Page>), RenderError> {
+) -> Result<(PathBuf, site::Report), RenderError> {
     let templates = Templates::load(&folder.root)?;
-    let pages = site_pages(folder, &templates, publication)?;
+    let logo = logo(folder)?;
+    let logo_path = logo.as_ref().map(|(p, _)| p.clone());
+    let entrees = Entrees::new(folder, &templates, publication, logo_path.as_deref());
+    let renderer = Renderer::new(folder, &templates, publication, logo_path);
     let resolved = site::check_output(&folder.root, out)?;
-    let report = site::write(&resolved, &pages)?;
-    Ok((resolved, report, pages))
+    let writer = site::Writer::open(&resolved, &SITE_DIRS)?;
+    renderer.site(&writer, entrees.as_ref())?;
+    if let Some((chemin, contenu)) = logo {
+        writer.put(&chemin, &contenu, None)?;
+    }
+    let report = writer.commit()?;
+    Ok((resolved, report))
 }

@@ -6,7 +6,8 @@
 use super::Page;
 use crate::fsutil::write_atomic;
 use rayon::prelude::*;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Mutex;
 use std::fmt;
 use std::io;
 use std::path::{Component, Path, PathBuf};
@@ -148,40 +149,8 @@ pub struct Report {
     pub removed: Vec<String>,
     /// Temporary files of an interrupted publication, removed.
     pub leftovers: usize,
-}
-
-/// Removes the temporary files a killed publication left in the folders
-/// this one writes to. Only names [`crate::fsutil::is_leftover`] recognises,
-/// only regular files: nothing of anyone else's.
-fn remove_leftovers(out: &Path, pages: &[Page]) -> Result<usize, OutputError> {
-    let mut dirs: BTreeSet<PathBuf> = BTreeSet::from([out.to_path_buf()]);
-    for page in pages {
-        if let Some(dir) = out.join(&page.chemin).parent() {
-            dirs.insert(dir.to_path_buf());
-        }
-    }
-    let mut removed = 0;
-    for dir in dirs {
-        if !stays_inside(out, &dir.join("x")) {
-            continue;
-        }
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        for entry in entries.filter_map(Result::ok) {
-            let leftover = entry
-                .file_name()
-                .to_str()
-                .is_some_and(crate::fsutil::is_leftover)
-                && entry.file_type().is_ok_and(|t| t.is_file());
-            if leftover {
-                let path = entry.path();
-                std::fs::remove_file(&path).map_err(io_at(&path))?;
-                removed += 1;
-            }
-        }
-    }
-    Ok(removed)
+    /// Files the publication is made of.
+    pub fichiers: usize,
 }
 
 /// Whether a path read from the manifest is one we could have written: a
@@ -210,34 +179,56 @@ fn stays_inside(out: &Path, path: &Path) -> bool {
     false
 }
 
-/// One line of the manifest: a file written by the previous publication,
-/// with the digest and length of what was written when they are known.
-struct Entry {
-    path: String,
-    written: Option<(String, u64)>,
+/// Removes the temporary files a killed publication left in `dir`. Only
+/// names [`crate::fsutil::is_leftover`] recognises, only regular files:
+/// nothing of anyone else's.
+fn remove_leftovers(dir: &Path) -> Result<usize, OutputError> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(0);
+    };
+    let mut removed = 0;
+    for entry in entries.filter_map(Result::ok) {
+        let leftover = entry
+            .file_name()
+            .to_str()
+            .is_some_and(crate::fsutil::is_leftover)
+            && entry.file_type().is_ok_and(|t| t.is_file());
+        if leftover {
+            let path = entry.path();
+            std::fs::remove_file(&path).map_err(io_at(&path))?;
+            removed += 1;
+        }
+    }
+    Ok(removed)
 }
 
-fn read_manifest(out: &Path) -> Vec<Entry> {
-    std::fs::read_to_string(out.join(MANIFEST))
-        .map(|text| {
-            text.lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .filter_map(|l| {
-                    let mut parts = l.split('\t');
-                    let path = parts.next()?;
-                    let written = match (parts.next(), parts.next().and_then(|n| n.parse().ok())) {
-                        (Some(digest), Some(len)) => Some((digest.to_string(), len)),
-                        _ => None,
-                    };
-                    is_plain_relative(path).then(|| Entry {
-                        path: path.to_string(),
-                        written,
-                    })
-                })
-                .collect()
+/// One line of the manifest: a file written by a publication, with the
+/// digest and length of what was written, and the digest of the inputs it
+/// was made from, when they are known.
+#[derive(Debug, Clone)]
+struct Entry {
+    digest: Option<(String, u64)>,
+    inputs: Option<String>,
+}
+
+fn read_manifest(out: &Path) -> BTreeMap<String, Entry> {
+    let Ok(text) = std::fs::read_to_string(out.join(MANIFEST)) else {
+        return BTreeMap::new();
+    };
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut parts = l.split('\t');
+            let path = parts.next()?;
+            let digest = match (parts.next(), parts.next().and_then(|n| n.parse().ok())) {
+                (Some(digest), Some(len)) => Some((digest.to_string(), len)),
+                _ => None,
+            };
+            let inputs = parts.next().filter(|k| !k.is_empty()).map(str::to_string);
+            is_plain_relative(path).then(|| (path.to_string(), Entry { digest, inputs }))
         })
-        .unwrap_or_default()
+        .collect()
 }
 
 /// Digest of a page's bytes, as kept in the manifest.
@@ -245,118 +236,303 @@ fn digest(bytes: &[u8]) -> String {
     blake3::hash(bytes).to_hex().to_string()
 }
 
-/// Writes `pages` into `out` (a path from [`check_output`]), removes the
-/// files of the previous publication that are no longer produced, then
-/// records the new manifest.
-pub fn write(out: &Path, pages: &[Page]) -> Result<Report, OutputError> {
-    std::fs::create_dir_all(out).map_err(io_at(out))?;
-    let out = out.canonicalize().map_err(io_at(out))?;
-    let mut report = Report {
-        leftovers: remove_leftovers(&out, pages)?,
-        ..Report::default()
-    };
-    let produced: BTreeSet<&str> = pages.iter().map(|p| p.chemin.as_str()).collect();
-    // Every destination is checked before the first write, so that a link
-    // leading outside refuses the whole publication, not its second half.
-    for page in pages {
-        let path = out.join(&page.chemin);
-        if !is_plain_relative(&page.chemin) || !stays_inside(&out, &path) {
+/// A page of this publication, as the manifest will record it; `staged`
+/// holds its new bytes until [`Writer::commit`] puts them in place.
+struct Produced {
+    chemin: String,
+    entry: Entry,
+    staged: Option<tempfile::TempPath>,
+}
+
+/// Writes a publication into an output folder.
+///
+/// Pages are handed over one by one as they are rendered, so that a site of
+/// tens of thousands of pages is never held in memory. Each new or changed
+/// page goes to a temporary file beside its target; only [`Writer::commit`],
+/// once every page has rendered, renames them into place, removes the files
+/// of the previous publication that are no longer produced and records the
+/// manifest. A writer dropped without commit (a template failed half-way)
+/// removes its temporary files and the folders it created: the output stays
+/// as it was.
+pub struct Writer {
+    out: PathBuf,
+    previous: BTreeMap<String, Entry>,
+    /// Folders pages may go to (relative, `""` for the output itself), all
+    /// checked to lie inside the output before anything is written.
+    dirs: BTreeSet<String>,
+    /// Folders this publication created, outermost first.
+    created: Vec<PathBuf>,
+    produced: Mutex<Vec<Produced>>,
+    leftovers: usize,
+}
+
+impl Writer {
+    /// Opens `out` (a path from [`check_output`]) for pages that go to `out`
+    /// itself or to one of `dirs` (relative, `/`-separated): every folder is
+    /// checked and created, and the temporary files of an interrupted
+    /// publication removed.
+    pub fn open(out: &Path, dirs: &[&str]) -> Result<Writer, OutputError> {
+        let mut created = Vec::new();
+        create_dirs(out, &mut created)?;
+        let out = out.canonicalize().map_err(io_at(out))?;
+        let mut writer = Writer {
+            previous: read_manifest(&out),
+            dirs: BTreeSet::from([String::new()]),
+            created,
+            produced: Mutex::new(Vec::new()),
+            leftovers: 0,
+            out,
+        };
+        for dir in dirs {
+            if !is_plain_relative(dir) {
+                return Err(OutputError::Refused {
+                    path: writer.out.join(dir),
+                    reason: "chemin de page invalide".into(),
+                });
+            }
+            writer.dirs.insert((*dir).to_string());
+        }
+        // Every folder is checked before the first write, so that a link
+        // leading outside refuses the whole publication, not its second half.
+        for dir in &writer.dirs {
+            let path = writer.out.join(dir);
+            if !stays_inside(&writer.out, &path.join("x")) {
+                return Err(OutputError::Refused {
+                    path,
+                    reason: "un lien symbolique mène hors du dossier de sortie".into(),
+                });
+            }
+        }
+        let dirs: Vec<PathBuf> = writer.dirs.iter().map(|d| writer.out.join(d)).collect();
+        for dir in dirs {
+            create_dirs(&dir, &mut writer.created)?;
+            writer.leftovers += remove_leftovers(&dir)?;
+        }
+        Ok(writer)
+    }
+
+    /// Whether the pages at `chemins` are all on disk as the previous
+    /// publication wrote them from the same `inputs`: then they are kept as
+    /// they are, part of this publication, and need not be rendered again.
+    pub fn reuse(&self, chemins: &[&str], inputs: &str) -> bool {
+        let current = chemins.iter().all(|chemin| {
+            let Some(previous) = self.previous.get(*chemin) else {
+                return false;
+            };
+            let Some((_, len)) = &previous.digest else {
+                return false;
+            };
+            // The file must still be the one written: a page removed or
+            // edited by hand since is rendered again.
+            previous.inputs.as_deref() == Some(inputs)
+                && std::fs::symlink_metadata(self.out.join(chemin))
+                    .is_ok_and(|m| m.is_file() && m.len() == *len)
+        });
+        if current {
+            for chemin in chemins {
+                self.record(Produced {
+                    chemin: (*chemin).to_string(),
+                    entry: self.previous[*chemin].clone(),
+                    staged: None,
+                });
+            }
+        }
+        current
+    }
+
+    /// Hands over the page at `chemin`, made from `inputs` when they are
+    /// known. Identical bytes leave the file untouched (its date does not
+    /// change, so synchronisation tools see nothing to copy); other bytes
+    /// are staged beside it.
+    pub fn put(&self, chemin: &str, contenu: &[u8], inputs: Option<&str>) -> Result<(), OutputError> {
+        let path = self.out.join(chemin);
+        let dir = chemin.rsplit_once('/').map_or("", |(dir, _)| dir);
+        if !is_plain_relative(chemin) || !self.dirs.contains(dir) {
             return Err(OutputError::Refused {
                 path,
-                reason: "un lien symbolique mène hors du dossier de sortie".into(),
+                reason: "page hors des dossiers prévus".into(),
             });
         }
-    }
-    let previous = read_manifest(&out);
-    let known: HashMap<&str, &(String, u64)> = previous
-        .iter()
-        .filter_map(|e| e.written.as_ref().map(|w| (e.path.as_str(), w)))
-        .collect();
-    let dirs: BTreeSet<&Path> = pages
-        .iter()
-        .filter_map(|p| Path::new(&p.chemin).parent())
-        .collect();
-    for dir in dirs {
-        let dir = out.join(dir);
-        std::fs::create_dir_all(&dir).map_err(io_at(&dir))?;
-    }
-    // Pages are compared and written in parallel: on a large site, creating
-    // files is most of the time, and the kernel does it on both cores.
-    let outcomes: Vec<Result<(bool, String), OutputError>> = pages
-        .par_iter()
-        .map(|page| {
-            let path = out.join(&page.chemin);
-            let new_digest = digest(&page.contenu);
-            let on_disk = std::fs::symlink_metadata(&path)
-                .ok()
-                .filter(|m| m.is_file())
-                .map(|m| m.len());
-            // An identical file is left as it is: its date does not change,
-            // so synchronisation tools see nothing to copy. The manifest's
-            // digest says so without reading the file; without one, the
-            // file is read and compared.
-            let same = match (on_disk, known.get(page.chemin.as_str())) {
-                (Some(len), Some((old_digest, old_len))) => {
-                    *old_len == len && len == page.contenu.len() as u64 && *old_digest == new_digest
-                }
-                (Some(len), None) => {
-                    len == page.contenu.len() as u64
-                        && std::fs::read(&path).is_ok_and(|old| old == page.contenu)
-                }
-                (None, _) => false,
-            };
-            if !same {
-                write_atomic(&path, &page.contenu).map_err(io_at(&path))?;
+        let new_digest = digest(contenu);
+        let len = contenu.len() as u64;
+        let on_disk = std::fs::symlink_metadata(&path)
+            .ok()
+            .filter(|m| m.is_file())
+            .map(|m| m.len());
+        // The manifest's digest says whether the bytes changed without
+        // reading the file; without one, the file is read and compared.
+        let known = self.previous.get(chemin).and_then(|e| e.digest.as_ref());
+        let same = match (on_disk, known) {
+            (Some(on_disk), Some((old_digest, old_len))) => {
+                *old_len == on_disk && on_disk == len && *old_digest == new_digest
             }
-            Ok((!same, new_digest))
-        })
-        .collect();
-    let mut digests: HashMap<&str, (String, u64)> = HashMap::new();
-    for (page, outcome) in pages.iter().zip(outcomes) {
-        let (written, d) = outcome?;
-        if written {
-            report.written += 1;
+            (Some(on_disk), None) => {
+                on_disk == len && std::fs::read(&path).is_ok_and(|old| old == contenu)
+            }
+            (None, _) => false,
+        };
+        let staged = if same {
+            None
         } else {
-            report.unchanged += 1;
-        }
-        digests.insert(&page.chemin, (d, page.contenu.len() as u64));
+            Some(crate::fsutil::stage(&path, contenu).map_err(io_at(&path))?)
+        };
+        self.record(Produced {
+            chemin: chemin.to_string(),
+            entry: Entry {
+                digest: Some((new_digest, len)),
+                inputs: inputs.map(str::to_string),
+            },
+            staged,
+        });
+        Ok(())
     }
-    for old in previous.iter().map(|e| &e.path) {
-        if produced.contains(old.as_str()) {
-            continue;
+
+    fn record(&self, page: Produced) {
+        self.produced
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(page);
+    }
+
+    /// Puts every staged page in place, removes the files of the previous
+    /// publication that are no longer produced, then records the manifest.
+    pub fn commit(mut self) -> Result<Report, OutputError> {
+        let mut produced = std::mem::take(
+            self.produced
+                .get_mut()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+        );
+        produced.sort_by(|a, b| a.chemin.cmp(&b.chemin));
+        if let Some(twice) = produced.windows(2).find(|w| w[0].chemin == w[1].chemin) {
+            return Err(OutputError::Refused {
+                path: self.out.join(&twice[0].chemin),
+                reason: "deux pages à la même place".into(),
+            });
         }
-        let path = out.join(old);
-        if !stays_inside(&out, &path) {
-            continue;
+        let mut report = Report {
+            leftovers: self.leftovers,
+            fichiers: produced.len(),
+            ..Report::default()
+        };
+        // Renames are independent: done on both cores, as creating the
+        // files was.
+        let out = &self.out;
+        let renamed: Vec<Result<bool, OutputError>> = produced
+            .par_iter_mut()
+            .map(|page| match page.staged.take() {
+                None => Ok(false),
+                Some(temp) => {
+                    let path = out.join(&page.chemin);
+                    temp.persist(&path).map_err(|e| OutputError::Io {
+                        path,
+                        error: e.error,
+                    })?;
+                    Ok(true)
+                }
+            })
+            .collect();
+        for written in renamed {
+            if written? {
+                report.written += 1;
+            } else {
+                report.unchanged += 1;
+            }
         }
-        match std::fs::symlink_metadata(&path) {
-            Ok(meta) if !meta.is_dir() => {
-                std::fs::remove_file(&path).map_err(io_at(&path))?;
-                report.removed.push(old.clone());
-                // Folders we emptied go too; a folder holding anything else
-                // stays (remove_dir refuses a non-empty folder).
-                let mut dir = path.parent();
-                while let Some(d) = dir {
-                    if d == out || std::fs::remove_dir(d).is_err() {
-                        break;
+        // From here the new pages are in place: whatever happens, this
+        // writer no longer removes the folders it created, but for those
+        // left empty (a site without fiches has no `fiches/`).
+        let created = std::mem::take(&mut self.created);
+        for old in self.previous.keys() {
+            if produced
+                .binary_search_by(|p| p.chemin.as_str().cmp(old))
+                .is_ok()
+            {
+                continue;
+            }
+            let path = self.out.join(old);
+            if !stays_inside(&self.out, &path) {
+                continue;
+            }
+            match std::fs::symlink_metadata(&path) {
+                Ok(meta) if !meta.is_dir() => {
+                    std::fs::remove_file(&path).map_err(io_at(&path))?;
+                    report.removed.push(old.clone());
+                    // Folders we emptied go too; a folder holding anything
+                    // else stays (remove_dir refuses a non-empty folder).
+                    let mut dir = path.parent();
+                    while let Some(d) = dir {
+                        if d == self.out || std::fs::remove_dir(d).is_err() {
+                            break;
+                        }
+                        dir = d.parent();
                     }
-                    dir = d.parent();
+                }
+                _ => {}
+            }
+        }
+        let mut manifest = String::from(MANIFEST_HEADER);
+        for page in &produced {
+            manifest.push_str(&page.chemin);
+            if let Some((d, len)) = &page.entry.digest {
+                manifest.push_str(&format!("\t{d}\t{len}"));
+                if let Some(inputs) = &page.entry.inputs {
+                    manifest.push('\t');
+                    manifest.push_str(inputs);
                 }
             }
-            _ => {}
+            manifest.push('\n');
+        }
+        let manifest_path = self.out.join(MANIFEST);
+        write_atomic(&manifest_path, manifest.as_bytes()).map_err(io_at(&manifest_path))?;
+        for dir in created.iter().rev().filter(|d| **d != self.out) {
+            let _ = std::fs::remove_dir(dir);
+        }
+        Ok(report)
+    }
+}
+
+impl Drop for Writer {
+    fn drop(&mut self) {
+        // Not committed: the staged pages go, then the folders this
+        // publication created, innermost first, if nothing else is in them.
+        self.produced
+            .get_mut()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clear();
+        for dir in self.created.iter().rev() {
+            let _ = std::fs::remove_dir(dir);
         }
     }
-    let mut manifest = String::from(MANIFEST_HEADER);
-    for path in &produced {
-        manifest.push_str(path);
-        if let Some((d, len)) = digests.get(path) {
-            manifest.push_str(&format!("\t{d}\t{len}"));
+}
+
+/// Creates `dir` and its missing parents, noting each folder created.
+fn create_dirs(dir: &Path, created: &mut Vec<PathBuf>) -> Result<(), OutputError> {
+    let mut missing = Vec::new();
+    let mut d = Some(dir);
+    while let Some(p) = d {
+        if std::fs::symlink_metadata(p).is_ok() {
+            break;
         }
-        manifest.push('\n');
+        missing.push(p.to_path_buf());
+        d = p.parent();
     }
-    let manifest_path = out.join(MANIFEST);
-    write_atomic(&manifest_path, manifest.as_bytes()).map_err(io_at(&manifest_path))?;
-    Ok(report)
+    std::fs::create_dir_all(dir).map_err(io_at(dir))?;
+    created.extend(missing.into_iter().rev());
+    Ok(())
+}
+
+/// Writes `pages` into `out` (a path from [`check_output`]) in one
+/// publication: what [`Writer`] does, for pages already in memory.
+pub fn write(out: &Path, pages: &[Page]) -> Result<Report, OutputError> {
+    let dirs: BTreeSet<&str> = pages
+        .iter()
+        .filter_map(|p| p.chemin.rsplit_once('/').map(|(dir, _)| dir))
+        .collect();
+    let writer = Writer::open(out, &dirs.into_iter().collect::<Vec<_>>())?;
+    for page in pages {
+        writer.put(&page.chemin, &page.contenu, None)?;
+    }
+    writer.commit()
 }
 
 #[cfg(test)]

@@ -246,12 +246,12 @@ pub struct FicheLien {
 }
 
 /// The index's summary of follow-ups and fiches.
-pub fn resume(suites: &SuitesVue, fiches: &[FicheVue]) -> SuiviResume {
+pub fn resume<'f>(suites: &SuitesVue, fiches: impl IntoIterator<Item = &'f FicheVue>) -> SuiviResume {
     SuiviResume {
         suites_ouvertes: suites.nombre,
         suites_en_retard: suites.nombre_en_retard,
         fiches: fiches
-            .iter()
+            .into_iter()
             .map(|f| FicheLien {
                 lien: f.lien.clone(),
                 titre: f.titre.clone(),

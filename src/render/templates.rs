@@ -91,6 +91,9 @@ pub struct Templates {
     /// The stylesheet, the folder's own when it has one.
     pub stylesheet: String,
     origins: BTreeMap<String, Origin>,
+    /// Digest of the folder's own templates (names and texts): the
+    /// built-in ones are part of the program.
+    pub empreinte: [u8; 32],
 }
 
 impl std::fmt::Debug for Templates {
@@ -262,11 +265,19 @@ impl Templates {
     fn with_overrides(
         overrides: Vec<(String, String, String)>,
     ) -> Result<Templates, TemplateError> {
+        let mut digest = blake3::Hasher::new();
+        for (name, _, source) in &overrides {
+            for part in [name.as_bytes(), source.as_bytes()] {
+                digest.update(&(part.len() as u64).to_le_bytes());
+                digest.update(part);
+            }
+        }
         let mut templates = Templates {
             html: html_engine(),
             md: md_engine(),
             stylesheet: String::new(),
             origins: BTreeMap::new(),
+            empreinte: *digest.finalize().as_bytes(),
         };
         let mut html = Vec::new();
         let mut md = Vec::new();

@@ -1,0 +1,141 @@
+//! What each page is made of, as a digest: a second `render` keeps the
+//! compte rendu and fiche pages whose inputs have not changed since it wrote
+//! them, instead of rendering them again (the digests are kept in the output
+//! folder's manifest).
+//!
+//! A page's inputs are everything that may change its bytes: the program
+//! itself, the folder's own templates, `reunion.yaml`, the publication's
+//! options, and the records it shows with the names of the pages it links
+//! to. Pages made from the whole folder (index, territories, lists, search
+//! index) are rendered every time.
+
+use super::views::{Pages, Publication};
+use super::templates::Templates;
+use crate::config::CONFIG_FILE;
+use crate::fiche::Fiche;
+use crate::folder::Folder;
+use crate::model::Reunion;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// Digest of the running program: a new build may render differently.
+/// `None` when it cannot be read; then nothing is kept from one render to
+/// the next.
+fn program() -> Option<[u8; 32]> {
+    static PROGRAM: OnceLock<Option<[u8; 32]>> = OnceLock::new();
+    *PROGRAM.get_or_init(|| {
+        let path = std::env::current_exe().ok()?;
+        let bytes = std::fs::read(path).ok()?;
+        Some(*blake3::hash(&bytes).as_bytes())
+    })
+}
+
+/// A digest being built from length-prefixed parts, so that no two lists of
+/// parts give the same bytes.
+struct Digest(blake3::Hasher);
+
+impl Digest {
+    fn new(global: &[u8; 32], kind: &str) -> Self {
+        let mut d = Digest(blake3::Hasher::new());
+        d.part(global);
+        d.part(kind.as_bytes());
+        d
+    }
+
+    fn part(&mut self, bytes: &[u8]) -> &mut Self {
+        self.0.update(&(bytes.len() as u64).to_le_bytes());
+        self.0.update(bytes);
+        self
+    }
+
+    fn text(&mut self, text: Option<&str>) -> &mut Self {
+        match text {
+            None => self.part(b"\xff"),
+            Some(t) => self.part(b"=").part(t.as_bytes()),
+        }
+    }
+
+    fn hex(&self) -> String {
+        self.0.finalize().to_hex().to_string()
+    }
+}
+
+/// The inputs shared by every page, and each record's digest.
+pub struct Entrees<'f> {
+    global: [u8; 32],
+    records: &'f HashMap<String, [u8; 32]>,
+}
+
+impl<'f> Entrees<'f> {
+    /// `None` when the program cannot be read or the folder was loaded
+    /// without digests: every page is then rendered.
+    pub fn new(
+        folder: &'f Folder,
+        templates: &Templates,
+        publication: Publication,
+        logo: Option<&str>,
+    ) -> Option<Self> {
+        if folder.empreintes.len() != folder.reunions.len() {
+            return None;
+        }
+        let mut d = blake3::Hasher::new();
+        let mut part = |bytes: &[u8]| {
+            d.update(&(bytes.len() as u64).to_le_bytes());
+            d.update(bytes);
+        };
+        part(b"reunion render 1");
+        part(&program()?);
+        part(env!("CARGO_PKG_VERSION").as_bytes());
+        part(&templates.empreinte);
+        part(folder.sources.get(CONFIG_FILE)?.as_bytes());
+        part(&[u8::from(publication.avec_noms)]);
+        part(logo.unwrap_or("").as_bytes());
+        Some(Entrees {
+            global: *d.finalize().as_bytes(),
+            records: &folder.empreintes,
+        })
+    }
+
+    fn record(&self, d: &mut Digest, pages: &Pages, r: &Reunion) -> Option<()> {
+        d.part(r.fichier.as_bytes())
+            .part(self.records.get(&r.fichier)?)
+            .part(pages.reunion_file(r).as_bytes());
+        Some(())
+    }
+
+    /// The inputs of a compte rendu: its record, the meetings before and
+    /// after it (their titles and dates are linked), and which of its
+    /// actions have a fiche (decided by later meetings too).
+    pub fn reunion(
+        &self,
+        pages: &Pages,
+        r: &Reunion,
+        voisines: (Option<&Reunion>, Option<&Reunion>),
+    ) -> Option<String> {
+        let mut d = Digest::new(&self.global, "reunion");
+        self.record(&mut d, pages, r)?;
+        for voisine in [voisines.0, voisines.1] {
+            match voisine {
+                None => {
+                    d.part(b"-");
+                }
+                Some(v) => self.record(&mut d, pages, v)?,
+            }
+        }
+        for a in &r.actions {
+            d.text(pages.fiche_lien(&a.id).as_deref());
+        }
+        Some(d.hex())
+    }
+
+    /// The inputs of a fiche: every meeting where its action was told.
+    pub fn fiche(&self, pages: &Pages, f: &Fiche<'_>) -> Option<String> {
+        let mut d = Digest::new(&self.global, "fiche");
+        d.part(f.id.as_bytes());
+        d.part(pages.fiche_file(&f.id).as_bytes());
+        for etape in &f.etapes {
+            self.record(&mut d, pages, etape.reunion)?;
+        }
+        Some(d.hex())
+    }
+}
