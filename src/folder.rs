@@ -289,14 +289,32 @@ pub fn load_config(root: &Path) -> Result<(Config, Vec<Diagnostic>, String), Fol
 /// Loads a whole folder: configuration, then every record under `reunions/`
 /// in a stable order, then the checks across records.
 pub fn load(root: &Path) -> Result<Folder, FolderError> {
-    load_with(root, false)
+    load_with(root, LoadOptions::default())
 }
 
-/// [`load`], with the digest of each valid record in
-/// [`Folder::empreintes`] when `empreintes` is set (for `render`: it costs a
-/// twentieth of a `check`, which does not need them).
-pub fn load_with(root: &Path, empreintes: bool) -> Result<Folder, FolderError> {
-    let with_digests = empreintes;
+/// What [`load_with`] does beyond reading and checking every record.
+#[derive(Debug, Clone, Copy)]
+pub struct LoadOptions {
+    /// Digest each valid record into [`Folder::empreintes`] (for `render`;
+    /// it costs a twentieth of a `check`, which does not need them).
+    pub digests: bool,
+    /// Run the checks across records that can only warn (follow-up
+    /// deadlines and `qui`): the commands that show no warnings skip them.
+    pub warnings_across: bool,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            digests: false,
+            warnings_across: true,
+        }
+    }
+}
+
+/// [`load`], doing what `options` ask.
+pub fn load_with(root: &Path, options: LoadOptions) -> Result<Folder, FolderError> {
+    let with_digests = options.digests;
     let (config, mut diagnostics, config_source) = load_config(root)?;
     let mut sources = BTreeMap::new();
     sources.insert(CONFIG_FILE.to_string(), config_source);
@@ -431,7 +449,7 @@ pub fn load_with(root: &Path, empreintes: bool) -> Result<Folder, FolderError> {
     reunions.sort_by(|a, b| (a.date, &a.fichier).cmp(&(b.date, &b.fichier)));
     let mut all: Vec<&Reunion> = reunions.iter().chain(&partial).collect();
     all.sort_by(|a, b| (a.date, &a.fichier).cmp(&(b.date, &b.fichier)));
-    cross_check(&all, &config, &mut diagnostics);
+    cross_check(&all, &config, options.warnings_across, &mut diagnostics);
     drop(all);
     // Checks across records may point at files that had no problem of their
     // own: their text is read again to show the line.

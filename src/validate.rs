@@ -12,10 +12,18 @@ use crate::text::fold;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 
-/// Every check across records; `reunions` sorted by date.
-pub fn cross_check(reunions: &[&Reunion], config: &Config, diagnostics: &mut Vec<Diagnostic>) {
+/// Every check across records, `reunions` sorted by date; those that can
+/// only warn are run when `warnings` is set.
+pub fn cross_check(
+    reunions: &[&Reunion],
+    config: &Config,
+    warnings: bool,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     check_action_ids(reunions, diagnostics);
-    check_follow_ups(reunions, config, diagnostics);
+    if warnings {
+        check_follow_ups(reunions, config, diagnostics);
+    }
 }
 
 /// Adds a diagnostic for every clashing action id.
@@ -258,7 +266,7 @@ mod tests {
         }
         let mut out = Vec::new();
         let refs: Vec<&Reunion> = reunions.iter().collect();
-        cross_check(&refs, &config, &mut out);
+        cross_check(&refs, &config, true, &mut out);
         out
     }
 

@@ -26,7 +26,7 @@ fuzz_target!(|data: &[u8]| {
     // The same record twice exercises the checks across records.
     let reunions: Vec<_> = reunion.into_iter().flat_map(|r| [r.clone(), r]).collect();
     let refs: Vec<_> = reunions.iter().collect();
-    cross_check(&refs, &config, &mut diagnostics);
+    cross_check(&refs, &config, true, &mut diagnostics);
     for d in &diagnostics {
         let _ = render(d, Some(&source), Some(&source), true);
     }

@@ -147,7 +147,13 @@ pub fn folder_root(dossier: Option<&Path>) -> Result<PathBuf, UsageError> {
 /// is printed and its exit status returned.
 pub fn load_folder(dossier: Option<&Path>) -> Result<&'static crate::folder::Folder, u8> {
     let root = folder_root(dossier).map_err(|err| output::usage_error(&err))?;
-    crate::folder::load(&root)
+    // These commands show no warnings: those that need every record at
+    // once are not computed.
+    let options = crate::folder::LoadOptions {
+        warnings_across: false,
+        ..Default::default()
+    };
+    crate::folder::load_with(&root, options)
         .map(leak)
         .map_err(output::folder_error)
 }

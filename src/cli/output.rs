@@ -98,7 +98,11 @@ pub fn folder_error(err: FolderError) -> u8 {
 /// whose inputs did not change are not rendered again): prints the
 /// diagnostics; `Err(status)` when the records are invalid.
 pub fn load_valid(root: &std::path::Path) -> Result<Folder, u8> {
-    let folder = crate::folder::load_with(root, true).map_err(folder_error)?;
+    let options = crate::folder::LoadOptions {
+        digests: true,
+        ..Default::default()
+    };
+    let folder = crate::folder::load_with(root, options).map_err(folder_error)?;
     if folder.has_errors() {
         print_diagnostics(&folder.diagnostics, &folder.sources);
         eprintln!("{}", summary(&folder));

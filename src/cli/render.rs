@@ -221,6 +221,10 @@ fn site(sortie: Option<&Path>, dossier: Option<&Path>, publication: Publication)
                 report.unchanged,
                 if report.unchanged > 1 { "s" } else { "" },
             );
+            if report.reused > 0 {
+                // Their inputs did not change: not even rendered.
+                line.push_str(&format!(" (dont {} repris tels quels)", report.reused));
+            }
             if report.leftovers > 0 {
                 line.push_str(&format!(
                     ", {} fichier{} temporaire{} d'une publication interrompue retiré{}",

@@ -9,8 +9,8 @@
 //! to. Pages made from the whole folder (index, territories, lists, search
 //! index) are rendered every time.
 
-use super::views::{Pages, Publication};
 use super::templates::Templates;
+use super::views::{Pages, Publication};
 use crate::config::CONFIG_FILE;
 use crate::fiche::Fiche;
 use crate::folder::Folder;

@@ -23,13 +23,13 @@ pub mod views;
 
 use crate::folder::Folder;
 use crate::model::Reunion;
+use entrees::Entrees;
 use rayon::prelude::*;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use templates::{TemplateError, Templates};
 use tera::Context;
 pub use views::Publication;
-use entrees::Entrees;
 use views::{Pages, SiteVue, Views};
 
 /// Output language.
@@ -320,7 +320,11 @@ impl<'a> Renderer<'a> {
 
     /// The compte rendu of each meeting, both formats; those whose inputs
     /// did not change are kept as they are.
-    fn meeting_pages(&self, sink: &dyn Sink, entrees: Option<&Entrees<'_>>) -> Result<(), RenderError> {
+    fn meeting_pages(
+        &self,
+        sink: &dyn Sink,
+        entrees: Option<&Entrees<'_>>,
+    ) -> Result<(), RenderError> {
         let reunions = &self.folder.reunions;
         first_error(
             reunions
@@ -435,8 +439,12 @@ trait Sink: Sync {
     /// place and are kept as they are.
     fn reuse(&self, chemins: &[&str], inputs: &str) -> bool;
     /// Takes one page, made from `inputs` when they are known.
-    fn put(&self, chemin: String, contenu: Vec<u8>, inputs: Option<&str>)
-    -> Result<(), RenderError>;
+    fn put(
+        &self,
+        chemin: String,
+        contenu: Vec<u8>,
+        inputs: Option<&str>,
+    ) -> Result<(), RenderError>;
 }
 
 impl Sink for site::Writer {

@@ -7,10 +7,10 @@ use super::Page;
 use crate::fsutil::write_atomic;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::Mutex;
 use std::fmt;
 use std::io;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
 
 /// The manifest, in the output folder: one written path per line.
 pub const MANIFEST: &str = ".reunion-manifeste";
@@ -151,6 +151,9 @@ pub struct Report {
     pub leftovers: usize,
     /// Files the publication is made of.
     pub fichiers: usize,
+    /// Unchanged files that were not even rendered: their inputs were the
+    /// same as when they were written.
+    pub reused: usize,
 }
 
 /// Whether a path read from the manifest is one we could have written: a
@@ -242,6 +245,8 @@ struct Produced {
     chemin: String,
     entry: Entry,
     staged: Option<tempfile::TempPath>,
+    /// Kept from the previous publication without being rendered.
+    reused: bool,
 }
 
 /// Writes a publication into an output folder.
@@ -334,6 +339,7 @@ impl Writer {
                     chemin: (*chemin).to_string(),
                     entry: self.previous[*chemin].clone(),
                     staged: None,
+                    reused: true,
                 });
             }
         }
@@ -344,7 +350,12 @@ impl Writer {
     /// known. Identical bytes leave the file untouched (its date does not
     /// change, so synchronisation tools see nothing to copy); other bytes
     /// are staged beside it.
-    pub fn put(&self, chemin: &str, contenu: &[u8], inputs: Option<&str>) -> Result<(), OutputError> {
+    pub fn put(
+        &self,
+        chemin: &str,
+        contenu: &[u8],
+        inputs: Option<&str>,
+    ) -> Result<(), OutputError> {
         let path = self.out.join(chemin);
         let dir = chemin.rsplit_once('/').map_or("", |(dir, _)| dir);
         if !is_plain_relative(chemin) || !self.dirs.contains(dir) {
@@ -383,6 +394,7 @@ impl Writer {
                 inputs: inputs.map(str::to_string),
             },
             staged,
+            reused: false,
         });
         Ok(())
     }
@@ -412,6 +424,7 @@ impl Writer {
         let mut report = Report {
             leftovers: self.leftovers,
             fichiers: produced.len(),
+            reused: produced.iter().filter(|p| p.reused).count(),
             ..Report::default()
         };
         // Renames are independent: done on both cores, as creating the

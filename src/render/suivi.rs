@@ -246,7 +246,10 @@ pub struct FicheLien {
 }
 
 /// The index's summary of follow-ups and fiches.
-pub fn resume<'f>(suites: &SuitesVue, fiches: impl IntoIterator<Item = &'f FicheVue>) -> SuiviResume {
+pub fn resume<'f>(
+    suites: &SuitesVue,
+    fiches: impl IntoIterator<Item = &'f FicheVue>,
+) -> SuiviResume {
     SuiviResume {
         suites_ouvertes: suites.nombre,
         suites_en_retard: suites.nombre_en_retard,
