@@ -128,6 +128,34 @@ impl<'f> Entrees<'f> {
         Some(d.hex())
     }
 
+    /// The inputs of the pages made from the whole folder (index, lists,
+    /// search index, calendar): every meeting.
+    pub fn dossier(&self, pages: &Pages, reunions: &[Reunion]) -> Option<String> {
+        let mut d = Digest::new(&self.global, "dossier");
+        for r in reunions {
+            self.record(&mut d, pages, r)?;
+        }
+        Some(d.hex())
+    }
+
+    /// The inputs of a territory's page: the meetings where its actions
+    /// were told, and which of those actions have a fiche.
+    pub fn territoire(&self, pages: &Pages, nom: &str, reunions: &[Reunion]) -> Option<String> {
+        let mut d = Digest::new(&self.global, "territoire");
+        d.part(nom.as_bytes());
+        for r in reunions {
+            let mut actions = r.actions.iter().filter(|a| a.territoire == nom).peekable();
+            if actions.peek().is_none() {
+                continue;
+            }
+            self.record(&mut d, pages, r)?;
+            for a in actions {
+                d.text(pages.fiche_lien(&a.id).as_deref());
+            }
+        }
+        Some(d.hex())
+    }
+
     /// The inputs of a fiche: every meeting where its action was told.
     pub fn fiche(&self, pages: &Pages, f: &Fiche<'_>) -> Option<String> {
         let mut d = Digest::new(&self.global, "fiche");

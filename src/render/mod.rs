@@ -147,6 +147,9 @@ fn logo(folder: &Folder) -> Result<Option<(String, Vec<u8>)>, RenderError> {
 /// What every page of both formats shares, computed once.
 struct Common<'v> {
     views: &'v Views<'v>,
+    /// Digest of the inputs of the pages made from the whole folder.
+    dossier: Option<&'v str>,
+    entrees: Option<&'v Entrees<'v>>,
     suites: &'v suivi::SuitesVue,
     resume: &'v suivi::SuiviResume,
     presence: &'v graphique::PresenceVue,
@@ -229,9 +232,8 @@ impl<'a> Renderer<'a> {
         self.render(&format!("fiche.{}", format.extension()), &ctx)
     }
 
-    /// The pages made from the whole folder that exist in both formats,
-    /// for one format: index, territories, actions, follow-ups.
-    fn whole_folder_pages(
+    /// The index of the site and the list of follow-ups, in one format.
+    fn index_and_suites(
         &self,
         format: Format,
         common: &Common<'_>,
@@ -240,16 +242,31 @@ impl<'a> Renderer<'a> {
         let reunions = &self.folder.reunions;
         let views = common.views;
         let ext = format.extension();
+        let (index, suites) = (format!("index.{ext}"), format!("suites.{ext}"));
+        if let Some(inputs) = common.dossier
+            && sink.reuse(&[&index, &suites], inputs)
+        {
+            return Ok(());
+        }
         let mut ctx = self.context("", "index", false);
         let newest_first: Vec<_> = reunions.iter().rev().map(|r| views.resume(r)).collect();
         ctx.insert("reunions", &newest_first);
         ctx.insert("presence", common.presence);
         ctx.insert("territoires", &views.territoires(reunions));
         ctx.insert("suivi", common.resume);
-        let index = self.render(&format!("index.{ext}"), &ctx)?;
+        let page = self.render(&index, &ctx)?;
         drop(ctx);
-        sink.put(format!("index.{ext}"), index.into_bytes(), None)?;
+        sink.put(index, page.into_bytes(), common.dossier)?;
+        let mut ctx = self.context("", "suites", false);
+        ctx.insert("suites", common.suites);
+        let page = self.render(&suites, &ctx)?;
+        sink.put(suites, page.into_bytes(), common.dossier)
+    }
 
+    /// The page of each territory, both formats.
+    fn territory_pages(&self, common: &Common<'_>, sink: &dyn Sink) -> Result<(), RenderError> {
+        let reunions = &self.folder.reunions;
+        let views = common.views;
         first_error(
             self.folder
                 .config
@@ -257,32 +274,75 @@ impl<'a> Renderer<'a> {
                 .all()
                 .par_iter()
                 .map(|t| {
-                    let mut ctx = self.context("../", "territoire", false);
-                    ctx.insert("territoire", &views.territoire(&t.nom, reunions));
-                    let page = self.render(&format!("territoire.{ext}"), &ctx)?;
-                    sink.put(
-                        format!("territoires/{}.{ext}", self.pages.territoire_file(&t.nom)),
-                        page.into_bytes(),
-                        None,
-                    )
+                    let name = self.pages.territoire_file(&t.nom);
+                    let chemins = [
+                        format!("territoires/{name}.html"),
+                        format!("territoires/{name}.md"),
+                    ];
+                    let inputs = common
+                        .entrees
+                        .and_then(|e| e.territoire(&self.pages, &t.nom, reunions));
+                    if let Some(inputs) = &inputs
+                        && sink.reuse(&[&chemins[0], &chemins[1]], inputs)
+                    {
+                        return Ok(());
+                    }
+                    let vue = views.territoire(&t.nom, reunions);
+                    for (format, chemin) in
+                        [Format::Html, Format::Markdown].into_iter().zip(chemins)
+                    {
+                        let mut ctx = self.context("../", "territoire", false);
+                        ctx.insert("territoire", &vue);
+                        let page =
+                            self.render(&format!("territoire.{}", format.extension()), &ctx)?;
+                        sink.put(chemin, page.into_bytes(), inputs.as_deref())?;
+                    }
+                    Ok(())
                 })
                 .collect(),
-        )?;
+        )
+    }
 
+    /// The list of every action, by territory, in one format: the largest
+    /// page of a large folder.
+    fn actions_page(
+        &self,
+        format: Format,
+        common: &Common<'_>,
+        sink: &dyn Sink,
+    ) -> Result<(), RenderError> {
+        let chemin = format!("actions.{}", format.extension());
+        if let Some(inputs) = common.dossier
+            && sink.reuse(&[&chemin], inputs)
+        {
+            return Ok(());
+        }
         let mut ctx = self.context("", "actions", false);
-        ctx.insert("territoires", &views.actions_par_territoire(reunions));
-        let actions = self.render(&format!("actions.{ext}"), &ctx)?;
+        ctx.insert(
+            "territoires",
+            &common.views.actions_par_territoire(&self.folder.reunions),
+        );
+        let page = self.render(&chemin, &ctx)?;
         drop(ctx);
-        sink.put(format!("actions.{ext}"), actions.into_bytes(), None)?;
-
-        let mut ctx = self.context("", "suites", false);
-        ctx.insert("suites", common.suites);
-        let suites = self.render(&format!("suites.{ext}"), &ctx)?;
-        sink.put(format!("suites.{ext}"), suites.into_bytes(), None)
+        sink.put(chemin, page.into_bytes(), common.dossier)
     }
 
     /// The pages of the site that exist in one format only.
-    fn single_pages(&self, sink: &dyn Sink, views: &Views<'_>) -> Result<(), RenderError> {
+    fn single_pages(&self, sink: &dyn Sink, common: &Common<'_>) -> Result<(), RenderError> {
+        const CHEMINS: [&str; 6] = [
+            "agenda.ics",
+            "accessibilite.html",
+            "recherche.html",
+            recherche::INDEX,
+            recherche::SCRIPT_CHEMIN,
+            "assets/style.css",
+        ];
+        let inputs = common.dossier;
+        if let Some(inputs) = inputs
+            && sink.reuse(&CHEMINS, inputs)
+        {
+            return Ok(());
+        }
         let reunions = &self.folder.reunions;
         // The calendar to subscribe to: the same file as `reunion agenda
         // --ics`, its links absolute when `site` is configured.
@@ -294,28 +354,22 @@ impl<'a> Renderer<'a> {
                 site: self.folder.config.site.clone(),
             },
         );
-        sink.put("agenda.ics".to_string(), ics.into_bytes(), None)?;
         let ctx = self.context("", "accessibilite", false);
-        let page = self.render("accessibilite.html", &ctx)?;
-        sink.put("accessibilite.html".to_string(), page.into_bytes(), None)?;
+        let accessibilite = self.render("accessibilite.html", &ctx)?;
         let ctx = self.context("", "recherche", false);
-        let page = self.render("recherche.html", &ctx)?;
-        sink.put("recherche.html".to_string(), page.into_bytes(), None)?;
-        sink.put(
-            recherche::INDEX.to_string(),
-            recherche::index_js(reunions, views).into_bytes(),
-            None,
-        )?;
-        sink.put(
-            recherche::SCRIPT_CHEMIN.to_string(),
+        let recherche = self.render("recherche.html", &ctx)?;
+        let contenus = [
+            ics.into_bytes(),
+            accessibilite.into_bytes(),
+            recherche.into_bytes(),
+            recherche::index_js(reunions, common.views),
             recherche::SCRIPT.as_bytes().to_vec(),
-            None,
-        )?;
-        sink.put(
-            "assets/style.css".to_string(),
             self.templates.stylesheet.clone().into_bytes(),
-            None,
-        )
+        ];
+        for (chemin, contenu) in CHEMINS.into_iter().zip(contenus) {
+            sink.put(chemin.to_string(), contenu, inputs)?;
+        }
+        Ok(())
     }
 
     /// The compte rendu of each meeting, both formats; those whose inputs
@@ -355,13 +409,13 @@ impl<'a> Renderer<'a> {
     fn fiche_pages(
         &self,
         sink: &dyn Sink,
-        fiches: &[(crate::fiche::Fiche<'_>, suivi::FicheVue)],
+        fiches: &[crate::fiche::Fiche<'_>],
         entrees: Option<&Entrees<'_>>,
     ) -> Result<(), RenderError> {
         first_error(
             fiches
                 .par_iter()
-                .map(|(fiche, vue)| {
+                .map(|fiche| {
                     let name = self.pages.fiche_file(&fiche.id);
                     let html = format!("fiches/{name}.html");
                     let md = format!("fiches/{name}.md");
@@ -371,9 +425,10 @@ impl<'a> Renderer<'a> {
                     {
                         return Ok(());
                     }
-                    let page = self.fiche(vue, Format::Html, false)?;
+                    let vue = suivi::fiche(&self.views(), fiche);
+                    let page = self.fiche(&vue, Format::Html, false)?;
                     sink.put(html, page.into_bytes(), inputs.as_deref())?;
-                    let page = self.fiche(vue, Format::Markdown, false)?;
+                    let page = self.fiche(&vue, Format::Markdown, false)?;
                     sink.put(md, page.into_bytes(), inputs.as_deref())
                 })
                 .collect(),
@@ -384,24 +439,22 @@ impl<'a> Renderer<'a> {
     fn site(&self, sink: &dyn Sink, entrees: Option<&Entrees<'_>>) -> Result<(), RenderError> {
         let reunions = &self.folder.reunions;
         let views = self.views();
-        let fiches: Vec<(crate::fiche::Fiche<'_>, suivi::FicheVue)> =
-            crate::fiche::published(reunions)
-                .into_iter()
-                .map(|f| {
-                    let vue = suivi::fiche(&views, &f);
-                    (f, vue)
-                })
-                .collect();
+        let fiches = crate::fiche::published(reunions);
         let suites = suivi::suites(&views, reunions);
-        let resume = suivi::resume(&suites, fiches.iter().map(|(_, v)| v));
+        // The view of each fiche holds its texts: made again for its page
+        // rather than kept for the whole publication.
+        let resume = suivi::resume(&suites, fiches.iter().map(|f| suivi::fiche(&views, f)));
         let presence = crate::presence::presence(
             &self.folder.config,
             reunions,
             &crate::presence::FiltrePresence::default(),
         );
         let presence = graphique::presence_vue(&presence, &views);
+        let dossier = entrees.and_then(|e| e.dossier(&self.pages, reunions));
         let common = Common {
             views: &views,
+            dossier: dossier.as_deref(),
+            entrees,
             suites: &suites,
             resume: &resume,
             presence: &presence,
@@ -409,21 +462,31 @@ impl<'a> Renderer<'a> {
         // The pages of the whole folder are a few large ones, the others
         // many small ones: both are rendered side by side, so that both
         // cores stay busy.
-        let (whole, each) = rayon::join(
+        // The list of actions, in one format after the other (its view of
+        // every action is the largest thing a publication holds), beside
+        // everything else.
+        let (actions, others) = rayon::join(
             || {
-                let (html, markdown) = rayon::join(
-                    || self.whole_folder_pages(Format::Html, &common, sink),
-                    || self.whole_folder_pages(Format::Markdown, &common, sink),
-                );
-                html.and(markdown)
-                    .and_then(|()| self.single_pages(sink, &views))
+                self.actions_page(Format::Html, &common, sink)
+                    .and_then(|()| self.actions_page(Format::Markdown, &common, sink))
             },
             || {
-                self.meeting_pages(sink, entrees)
-                    .and_then(|()| self.fiche_pages(sink, &fiches, entrees))
+                let (whole, each) = rayon::join(
+                    || {
+                        self.index_and_suites(Format::Html, &common, sink)
+                            .and_then(|()| self.index_and_suites(Format::Markdown, &common, sink))
+                            .and_then(|()| self.territory_pages(&common, sink))
+                            .and_then(|()| self.single_pages(sink, &common))
+                    },
+                    || {
+                        self.meeting_pages(sink, entrees)
+                            .and_then(|()| self.fiche_pages(sink, &fiches, entrees))
+                    },
+                );
+                whole.and(each)
             },
         );
-        whole.and(each)
+        actions.and(others)
     }
 }
 

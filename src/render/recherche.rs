@@ -45,38 +45,60 @@ type ChampIndex = (
     String,
 );
 
+/// The index, serialized meeting by meeting as it is written: on a folder
+/// of thousands of meetings it is as large as the records, and is never
+/// held twice in memory.
 #[derive(Serialize)]
-struct Index {
+struct Index<'a> {
     vides: &'static [&'static str],
-    reunions: Vec<ReunionIndex>,
-    champs: Vec<ChampIndex>,
+    reunions: Reunions<'a>,
+    champs: Champs<'a>,
 }
 
-/// The index file of `reunions`.
-pub fn index_js(reunions: &[Reunion], views: &Views<'_>) -> String {
-    let mut index = Index {
-        vides: MOTS_VIDES,
-        reunions: Vec::new(),
-        champs: Vec::new(),
-    };
-    for (i, r) in reunions.iter().enumerate() {
-        let lien = views.lien(r);
-        index.reunions.push(ReunionIndex {
-            titre: lien.titre,
-            date: lien.date.longue,
-            iso: lien.date.iso,
-            lien: format!("{}.html", lien.lien),
-        });
-        for c in champs(r) {
-            index
-                .champs
-                .push((i, c.chemin, c.libelle, c.ancre, c.poids, c.texte));
-        }
+struct Reunions<'a>(&'a [Reunion], &'a Views<'a>);
+
+impl Serialize for Reunions<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(|r| {
+            let lien = self.1.lien(r);
+            ReunionIndex {
+                titre: lien.titre,
+                date: lien.date.longue,
+                iso: lien.date.iso,
+                lien: format!("{}.html", lien.lien),
+            }
+        }))
     }
+}
+
+struct Champs<'a>(&'a [Reunion]);
+
+impl Serialize for Champs<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().enumerate().flat_map(|(i, r)| {
+            champs(r)
+                .into_iter()
+                .map(move |c| -> ChampIndex { (i, c.chemin, c.libelle, c.ancre, c.poids, c.texte) })
+        }))
+    }
+}
+
+const INDEX_HEAD: &str = "// Index de la recherche, écrit par reunion render : ne pas modifier.\nwindow.REUNION_RECHERCHE = ";
+
+/// The index file of `reunions`.
+pub fn index_js(reunions: &[Reunion], views: &Views<'_>) -> Vec<u8> {
+    let index = Index {
+        vides: MOTS_VIDES,
+        reunions: Reunions(reunions, views),
+        champs: Champs(reunions),
+    };
+    let mut out = INDEX_HEAD.as_bytes().to_vec();
     // JSON is a JavaScript expression; serde_json escapes every control
     // character, and nothing in a script file can close it early.
-    let json = serde_json::to_string(&index).unwrap_or_else(|_| "{}".into());
-    format!(
-        "// Index de la recherche, écrit par reunion render : ne pas modifier.\nwindow.REUNION_RECHERCHE = {json};\n"
-    )
+    if serde_json::to_writer(&mut out, &index).is_err() {
+        out.truncate(INDEX_HEAD.len());
+        out.extend_from_slice(b"{}");
+    }
+    out.extend_from_slice(b";\n");
+    out
 }

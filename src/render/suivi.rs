@@ -246,20 +246,23 @@ pub struct FicheLien {
 }
 
 /// The index's summary of follow-ups and fiches.
-pub fn resume<'f>(
+pub fn resume(
     suites: &SuitesVue,
-    fiches: impl IntoIterator<Item = &'f FicheVue>,
+    fiches: impl IntoIterator<Item = impl std::borrow::Borrow<FicheVue>>,
 ) -> SuiviResume {
     SuiviResume {
         suites_ouvertes: suites.nombre,
         suites_en_retard: suites.nombre_en_retard,
         fiches: fiches
             .into_iter()
-            .map(|f| FicheLien {
-                lien: f.lien.clone(),
-                titre: f.titre.clone(),
-                territoire: f.territoire.clone(),
-                statut: f.statut.clone(),
+            .map(|f| {
+                let f = f.borrow();
+                FicheLien {
+                    lien: f.lien.clone(),
+                    titre: f.titre.clone(),
+                    territoire: f.territoire.clone(),
+                    statut: f.statut.clone(),
+                }
             })
             .collect(),
     }
