@@ -6,12 +6,16 @@
 #
 # For each size it prints the median wall time and the median peak RSS of:
 #   floor        read + parse every record to a YAML tree (examples/floor.rs)
-#   check        reunion check
-#   actions      reunion actions --territoire Lille --format json
-#   render-shm   clean render into a tmpfs (/dev/shm)
-#   render-disk  clean render onto this machine's disk
+#   floor-rendu  floor + territories resolved + Markdown to HTML + one HTML
+#                page per meeting by concatenation, into the tmpfs
+#   check        reunion check                                  (÷ floor)
+#   actions      reunion actions --territoire Lille --format json (÷ floor)
+#   render-shm   clean render into a tmpfs (/dev/shm)          (÷ floor-rendu)
+#   render-disk  clean render onto this machine's disk         (÷ floor-rendu)
+#   rerender-0   render again, nothing changed, output kept, on disk
 #   rerender     render again after editing one record, output kept, on disk
-# and each time as a ratio to the floor. Speed is measured here, never
+# with the ratio to the floor named, and the re-renders as a percentage of
+# the clean render on disk. Speed is measured here, never
 # asserted in a test. Corpora are generated once (deterministic, seed 2022)
 # and kept in $BENCH_DIR (default /dev/shm/reunion-bench) and $DISK_DIR.
 set -euo pipefail
@@ -35,13 +39,16 @@ measure() {
   local walls=() rsss=() out
   for _ in $(seq "$RUNS"); do
     if [ -n "${PREPARE:-}" ]; then eval "$PREPARE"; fi
-    if ! /usr/bin/time -o "$timing" -f "%e %M" "$@" >/dev/null 2>&1; then
+    local start end
+    start=$(date +%s%N)
+    if ! /usr/bin/time -o "$timing" -f "%M" "$@" >/dev/null 2>&1; then
       echo "échec de : $*" >&2
       exit 1
     fi
-    out=$(tail -1 "$timing")
-    walls+=("${out% *}")
-    rsss+=("${out#* }")
+    end=$(date +%s%N)
+    # Milliseconds: /usr/bin/time only gives hundredths of a second.
+    walls+=("$(awk -v a="$start" -v b="$end" 'BEGIN {printf "%.3f", (b - a) / 1e9}')")
+    rsss+=("$(tail -1 "$timing")")
   done
   local wall rss
   wall=$(printf '%s\n' "${walls[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
@@ -49,7 +56,7 @@ measure() {
   echo "$wall $rss"
 }
 
-printf '%-8s %-12s %10s %10s %8s\n' "réunions" "mesure" "médiane s" "RSS Mio" "× plancher"
+printf '%-8s %-12s %10s %10s %10s\n' "réunions" "mesure" "médiane s" "RSS Mio" "rapport"
 for n in $SIZES; do
   shm="$BENCH_DIR/corpus-$n"
   disk="$DISK_DIR/corpus-$n"
@@ -60,23 +67,34 @@ for n in $SIZES; do
   fi
   yaml_mb=$(du -sm --apparent-size "$shm/reunions" | cut -f1)
 
+  # ratio A B: A / B with two decimals.
+  ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}'; }
+  row() { printf '%-8s %-12s %10s %10s %10s\n' "$n" "$1" "$2" "$(( $3 / 1024 ))" "$4"; }
+
   read -r fw fr < <(measure "$floor" "$shm")
-  row() { printf '%-8s %-12s %10s %10s %8s\n' "$n" "$1" "$2" "$(( $3 / 1024 ))" "$(awk -v a="$2" -v b="$fw" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}')"; }
-  row floor "$fw" "$fr"
+  row floor "$fw" "$fr" "1.00"
+  floor_out="$BENCH_DIR/floor-out-$n"
+  read -r frw frr < <(PREPARE="rm -rf '$floor_out'" measure "$floor" "$shm" "$floor_out")
+  rm -rf "$floor_out"
+  row floor-rendu "$frw" "$frr" "1.00"
 
   read -r w r < <(measure "$bin" -C "$shm" check)
-  row check "$w" "$r"
+  row check "$w" "$r" "$(ratio "$w" "$fw")×"
 
   read -r w r < <(measure "$bin" -C "$shm" actions --territoire Lille --format json)
-  row actions "$w" "$r"
+  row actions "$w" "$r" "$(ratio "$w" "$fw")×"
 
   read -r w r < <(PREPARE="rm -rf '$shm/public'" measure "$bin" -C "$shm" render)
-  row render-shm "$w" "$r"
+  row render-shm "$w" "$r" "$(ratio "$w" "$frw")×"
   rm -rf "$shm/public"
 
   read -r w r < <(PREPARE="rm -rf '$disk/public'; sync" measure "$bin" -C "$disk" render)
-  row render-disk "$w" "$r"
+  row render-disk "$w" "$r" "$(ratio "$w" "$frw")×"
   clean_disk="$w"
+  percent() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f %%", 100 * a / b}'; }
+
+  read -r w r < <(measure "$bin" -C "$disk" render)
+  row rerender-0 "$w" "$r" "$(percent "$w" "$clean_disk")"
 
   # One record edited between runs, the output of the previous run kept.
   first=$(find "$disk/reunions" -name '*.yaml' | sort | sed -n 1p)
@@ -86,6 +104,6 @@ for n in $SIZES; do
   edit() { i=$((i + 1)); cp "$first.orig" "$first"; sed -i "1s/.*/titre: Rencontre modifiée $i/" "$first"; }
   read -r w r < <(PREPARE="edit" measure "$bin" -C "$disk" render)
   mv "$first.orig" "$first"
-  row rerender "$w" "$r"
-  echo "         YAML : ${yaml_mb} Mio ; réécriture après une modification : $(awk -v a="$w" -v b="$clean_disk" 'BEGIN {printf "%.1f", 100 * a / b}') % du rendu complet sur disque"
+  row rerender "$w" "$r" "$(percent "$w" "$clean_disk")"
+  echo "         YAML : ${yaml_mb} Mio ; plafond de mémoire visé (2 × YAML + 50 Mo) : $(( 2 * yaml_mb + 48 )) Mio"
 done
