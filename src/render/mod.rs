@@ -209,58 +209,70 @@ impl<'a> Renderer<'a> {
         Ok(self.templates.render(template, ctx)?)
     }
 
-    fn meeting(
+    /// The variables of a compte rendu's page, the same for both formats.
+    fn meeting_context(
         &self,
         reunion: &Reunion,
         voisines: (Option<&Reunion>, Option<&Reunion>),
-        format: Format,
         autonome: bool,
-    ) -> Result<String, RenderError> {
+    ) -> Context {
         let mut ctx = self.context("../", "reunion", autonome);
         ctx.insert("reunion", &self.views().compte_rendu(reunion, voisines));
-        self.render(&format!("reunion.{}", format.extension()), &ctx)
+        ctx
     }
 
-    fn fiche(
-        &self,
-        fiche: &suivi::FicheVue,
-        format: Format,
-        autonome: bool,
-    ) -> Result<String, RenderError> {
+    /// The variables of a fiche's page, the same for both formats.
+    fn fiche_context(&self, fiche: &suivi::FicheVue, autonome: bool) -> Context {
         let mut ctx = self.context("../", "fiche", autonome);
         ctx.insert("fiche", fiche);
-        self.render(&format!("fiche.{}", format.extension()), &ctx)
+        ctx
     }
 
-    /// The index of the site and the list of follow-ups, in one format.
-    fn index_and_suites(
+    /// Renders template `name` (without extension) in `format`.
+    fn render_in(&self, name: &str, format: Format, ctx: &Context) -> Result<String, RenderError> {
+        self.render(&format!("{name}.{}", format.extension()), ctx)
+    }
+
+    /// Renders template `name` in both formats with the same variables and
+    /// hands the pages to `sink` (`chemins`: the HTML page, then the
+    /// Markdown one).
+    fn both_formats(
         &self,
-        format: Format,
-        common: &Common<'_>,
         sink: &dyn Sink,
+        name: &str,
+        ctx: &Context,
+        chemins: [String; 2],
+        inputs: Option<&str>,
     ) -> Result<(), RenderError> {
+        for (format, chemin) in [Format::Html, Format::Markdown].into_iter().zip(chemins) {
+            let page = self.render_in(name, format, ctx)?;
+            sink.put(chemin, page.into_bytes(), inputs)?;
+        }
+        Ok(())
+    }
+
+    /// The index of the site and the list of follow-ups, both formats.
+    fn index_and_suites(&self, common: &Common<'_>, sink: &dyn Sink) -> Result<(), RenderError> {
         let reunions = &self.folder.reunions;
         let views = common.views;
-        let ext = format.extension();
-        let (index, suites) = (format!("index.{ext}"), format!("suites.{ext}"));
+        let chemins = ["index.html", "index.md", "suites.html", "suites.md"];
         if let Some(inputs) = common.dossier
-            && sink.reuse(&[&index, &suites], inputs)
+            && sink.reuse(&chemins, inputs)
         {
             return Ok(());
         }
+        let [ih, im, sh, sm] = chemins.map(str::to_string);
         let mut ctx = self.context("", "index", false);
         let newest_first: Vec<_> = reunions.iter().rev().map(|r| views.resume(r)).collect();
         ctx.insert("reunions", &newest_first);
         ctx.insert("presence", common.presence);
         ctx.insert("territoires", &views.territoires(reunions));
         ctx.insert("suivi", common.resume);
-        let page = self.render(&index, &ctx)?;
+        self.both_formats(sink, "index", &ctx, [ih, im], common.dossier)?;
         drop(ctx);
-        sink.put(index, page.into_bytes(), common.dossier)?;
         let mut ctx = self.context("", "suites", false);
         ctx.insert("suites", common.suites);
-        let page = self.render(&suites, &ctx)?;
-        sink.put(suites, page.into_bytes(), common.dossier)
+        self.both_formats(sink, "suites", &ctx, [sh, sm], common.dossier)
     }
 
     /// The page of each territory, both formats.
@@ -303,17 +315,12 @@ impl<'a> Renderer<'a> {
         )
     }
 
-    /// The list of every action, by territory, in one format: the largest
-    /// page of a large folder.
-    fn actions_page(
-        &self,
-        format: Format,
-        common: &Common<'_>,
-        sink: &dyn Sink,
-    ) -> Result<(), RenderError> {
-        let chemin = format!("actions.{}", format.extension());
+    /// The list of every action, by territory, both formats: the largest
+    /// pages of a large folder.
+    fn actions_pages(&self, common: &Common<'_>, sink: &dyn Sink) -> Result<(), RenderError> {
+        let chemins = ["actions.html", "actions.md"];
         if let Some(inputs) = common.dossier
-            && sink.reuse(&[&chemin], inputs)
+            && sink.reuse(&chemins, inputs)
         {
             return Ok(());
         }
@@ -322,9 +329,7 @@ impl<'a> Renderer<'a> {
             "territoires",
             &common.views.actions_par_territoire(&self.folder.reunions),
         );
-        let page = self.render(&chemin, &ctx)?;
-        drop(ctx);
-        sink.put(chemin, page.into_bytes(), common.dossier)
+        self.both_formats(sink, "actions", &ctx, chemins.map(str::to_string), common.dossier)
     }
 
     /// The pages of the site that exist in one format only.
@@ -395,10 +400,8 @@ impl<'a> Renderer<'a> {
                     {
                         return Ok(());
                     }
-                    let page = self.meeting(r, voisines, Format::Html, false)?;
-                    sink.put(html, page.into_bytes(), inputs.as_deref())?;
-                    let page = self.meeting(r, voisines, Format::Markdown, false)?;
-                    sink.put(md, page.into_bytes(), inputs.as_deref())
+                    let ctx = self.meeting_context(r, voisines, false);
+                    self.both_formats(sink, "reunion", &ctx, [html, md], inputs.as_deref())
                 })
                 .collect(),
         )
@@ -425,11 +428,8 @@ impl<'a> Renderer<'a> {
                     {
                         return Ok(());
                     }
-                    let vue = suivi::fiche(&self.views(), fiche);
-                    let page = self.fiche(&vue, Format::Html, false)?;
-                    sink.put(html, page.into_bytes(), inputs.as_deref())?;
-                    let page = self.fiche(&vue, Format::Markdown, false)?;
-                    sink.put(md, page.into_bytes(), inputs.as_deref())
+                    let ctx = self.fiche_context(&suivi::fiche(&self.views(), fiche), false);
+                    self.both_formats(sink, "fiche", &ctx, [html, md], inputs.as_deref())
                 })
                 .collect(),
         )
@@ -467,14 +467,12 @@ impl<'a> Renderer<'a> {
         // everything else.
         let (actions, others) = rayon::join(
             || {
-                self.actions_page(Format::Html, &common, sink)
-                    .and_then(|()| self.actions_page(Format::Markdown, &common, sink))
+                self.actions_pages(&common, sink)
             },
             || {
                 let (whole, each) = rayon::join(
                     || {
-                        self.index_and_suites(Format::Html, &common, sink)
-                            .and_then(|()| self.index_and_suites(Format::Markdown, &common, sink))
+                        self.index_and_suites(&common, sink)
                             .and_then(|()| self.territory_pages(&common, sink))
                             .and_then(|()| self.single_pages(sink, &common))
                     },
@@ -577,7 +575,9 @@ pub fn render_meeting(
     format: Format,
     publication: Publication,
 ) -> Result<String, RenderError> {
-    Renderer::new(folder, templates, publication, None).meeting(reunion, (None, None), format, true)
+    let renderer = Renderer::new(folder, templates, publication, None);
+    let ctx = renderer.meeting_context(reunion, (None, None), true);
+    renderer.render_in("reunion", format, &ctx)
 }
 
 /// The fiche expérience of action `id` as a standalone document (the HTML
@@ -596,7 +596,8 @@ pub fn render_fiche(
     };
     let renderer = Renderer::new(folder, templates, publication, None);
     let vue = suivi::fiche(&renderer.views(), &fiche);
-    renderer.fiche(&vue, format, true).map(Some)
+    let ctx = renderer.fiche_context(&vue, true);
+    renderer.render_in("fiche", format, &ctx).map(Some)
 }
 
 /// Folders of the site, below its root.
