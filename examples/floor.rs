@@ -21,10 +21,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn get<'a>(node: &'a Node, key: &str) -> Option<&'a Node> {
     match &node.value {
-        Value::Map(entries) => entries
-            .iter()
-            .find(|(k, _)| k.value == key)
-            .map(|(_, v)| v),
+        Value::Map(entries) => entries.iter().find(|(k, _)| k.value == key).map(|(_, v)| v),
         _ => None,
     }
 }
@@ -61,7 +58,8 @@ fn markdown(text: &str, out: &mut String) {
 
 /// One meeting's page, by concatenation.
 fn page(tree: &Node, config: &reunion::config::Config) -> String {
-    let mut out = String::from("<!doctype html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\"><title>");
+    let mut out =
+        String::from("<!doctype html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\"><title>");
     escape(text(tree, "titre"), &mut out);
     out.push_str("</title></head><body><main><h1>");
     escape(text(tree, "titre"), &mut out);
@@ -100,7 +98,8 @@ fn main() -> std::process::ExitCode {
     let out = args.next().map(PathBuf::from);
     let dir = Path::new(&dir);
     let config = out.as_ref().map(|_| {
-        let source = std::fs::read_to_string(dir.join("reunion.yaml")).expect("reunion.yaml lisible");
+        let source =
+            std::fs::read_to_string(dir.join("reunion.yaml")).expect("reunion.yaml lisible");
         reunion::config::parse_config(&source, Some(dir)).0
     });
     if let Some(out) = &out {

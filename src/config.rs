@@ -7,6 +7,7 @@ use crate::text::{fold, is_valid_id, slug};
 use crate::yaml::{self, Reader};
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::OnceLock;
 
 /// Name of the configuration file, at the top of a meeting folder.
 pub const CONFIG_FILE: &str = "reunion.yaml";
@@ -43,6 +44,10 @@ pub struct Config {
     /// Address where the site is published, to link pages from outside it
     /// (the calendar).
     pub site: Option<String>,
+    /// The vocabulary of themes by folded spelling, built at the first
+    /// lookup (every theme of every action is looked up); `thematiques` is
+    /// not changed after a configuration is read.
+    thematiques_index: OnceLock<HashMap<String, usize>>,
 }
 
 impl Config {
@@ -57,8 +62,15 @@ impl Config {
         match &self.thematiques {
             None => Some(theme.to_string()),
             Some(list) => {
-                let key = fold(theme);
-                list.iter().find(|t| fold(t) == key).cloned()
+                let index = self.thematiques_index.get_or_init(|| {
+                    let mut index = HashMap::new();
+                    for (i, t) in list.iter().enumerate() {
+                        // The first spelling wins, as a linear search would.
+                        index.entry(fold(t)).or_insert(i);
+                    }
+                    index
+                });
+                index.get(&fold(theme)).map(|&i| list[i].clone())
             }
         }
     }

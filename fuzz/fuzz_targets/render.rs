@@ -95,6 +95,7 @@ fn folder(t: &mut Texts) -> Folder {
         }],
         thematiques: None,
         site: None,
+        ..Config::default()
     };
     let mut reunions = Vec::new();
     for (i, day) in [date(2022, 3, 3), date(2022, 4, 6)].into_iter().enumerate() {

@@ -329,7 +329,13 @@ impl<'a> Renderer<'a> {
             "territoires",
             &common.views.actions_par_territoire(&self.folder.reunions),
         );
-        self.both_formats(sink, "actions", &ctx, chemins.map(str::to_string), common.dossier)
+        self.both_formats(
+            sink,
+            "actions",
+            &ctx,
+            chemins.map(str::to_string),
+            common.dossier,
+        )
     }
 
     /// The pages of the site that exist in one format only.
@@ -466,9 +472,7 @@ impl<'a> Renderer<'a> {
         // every action is the largest thing a publication holds), beside
         // everything else.
         let (actions, others) = rayon::join(
-            || {
-                self.actions_pages(&common, sink)
-            },
+            || self.actions_pages(&common, sink),
             || {
                 let (whole, each) = rayon::join(
                     || {
