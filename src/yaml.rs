@@ -426,24 +426,39 @@ impl<'s> Reader<'s> {
     /// Invisible characters that could fool a reader or a terminal are
     /// refused with an error ([`forbidden_char`]) and left out of the text.
     pub fn text(&mut self, node: &Node, path: &str) -> Option<String> {
+        self.text_of(node, &|| path.to_string())
+            .map(std::borrow::Cow::into_owned)
+    }
+
+    /// [`Reader::text`], borrowed from the tree when it can be, and with
+    /// the field's path made only for a diagnostic: every field of every
+    /// record goes through here.
+    fn text_of<'n>(
+        &mut self,
+        node: &'n Node,
+        path: &dyn Fn() -> String,
+    ) -> Option<std::borrow::Cow<'n, str>> {
+        use std::borrow::Cow;
         match &node.value {
             Value::Str(s) => {
                 if let Some(c) = s.chars().find(|&c| forbidden_char(c).is_some()) {
                     let why = forbidden_char(c).unwrap_or_default();
                     self.error(
                         pos_of(node),
-                        path,
+                        &path(),
                         format!("caractère invisible U+{:04X} ({why}) : refusé", c as u32),
                         Some("retirez-le (il vient souvent d'un copier-coller) : il ne s'affiche pas et peut tromper le lecteur ou le terminal".into()),
                     );
-                    return Some(s.chars().filter(|&c| forbidden_char(c).is_none()).collect());
+                    return Some(Cow::Owned(
+                        s.chars().filter(|&c| forbidden_char(c).is_none()).collect(),
+                    ));
                 }
-                Some(s.clone())
+                Some(Cow::Borrowed(s))
             }
             Value::Null => None,
-            Value::Bool(_) | Value::Int(_) | Value::Float(_) => Some(self.raw(node)),
+            Value::Bool(_) | Value::Int(_) | Value::Float(_) => Some(Cow::Owned(self.raw(node))),
             Value::Seq(_) | Value::Map(_) => {
-                self.type_error(node, path, "un texte");
+                self.type_error(node, &path(), "un texte");
                 None
             }
         }
@@ -451,7 +466,6 @@ impl<'s> Reader<'s> {
 
     /// A required, non-empty text.
     pub fn required_text(&mut self, fields: &mut Fields<'_>, key: &str) -> Option<(String, Pos)> {
-        let path = fields.child(key);
         match fields.take(key) {
             None => {
                 self.error(
@@ -462,12 +476,12 @@ impl<'s> Reader<'s> {
                 );
                 None
             }
-            Some(node) => match self.text(node, &path) {
+            Some(node) => match self.text_of(node, &|| fields.child(key)) {
                 Some(t) if !t.trim().is_empty() => Some((t.trim_end().to_string(), pos_of(node))),
                 Some(_) | None if matches!(node.value, Value::Str(_) | Value::Null) => {
                     self.error(
                         pos_of(node),
-                        &path,
+                        &fields.child(key),
                         format!("« {key} » ne peut pas être vide"),
                         None,
                     );
@@ -480,11 +494,10 @@ impl<'s> Reader<'s> {
 
     /// An optional text; an empty one counts as absent.
     pub fn optional_text(&mut self, fields: &mut Fields<'_>, key: &str) -> Option<String> {
-        let path = fields.child(key);
         let node = fields.take(key)?;
-        self.text(node, &path)
-            .map(|t| t.trim_end().to_string())
-            .filter(|t| !t.trim().is_empty())
+        let text = self.text_of(node, &|| fields.child(key))?;
+        let text = text.trim_end();
+        (!text.trim_start().is_empty()).then(|| text.to_string())
     }
 
     /// A list of texts; a single text is read as a list of one.
@@ -502,13 +515,13 @@ impl<'s> Reader<'s> {
         }
         let mut out = Vec::new();
         for (i, item) in self.seq(node, &path).iter().enumerate() {
-            let item_path = format!("{path}[{i}]");
-            match self.text(item, &item_path) {
+            let item_path = || format!("{path}[{i}]");
+            match self.text_of(item, &item_path) {
                 Some(t) if !t.trim().is_empty() => {
                     out.push((t.trim_end().to_string(), pos_of(item)))
                 }
                 Some(_) | None if matches!(item.value, Value::Str(_) | Value::Null) => {
-                    self.warning(pos_of(item), &item_path, "élément vide ignoré", None);
+                    self.warning(pos_of(item), &item_path(), "élément vide ignoré", None);
                 }
                 _ => {}
             }
