@@ -1,13 +1,14 @@
 //! The meeting folder on disk: finding it (as git finds `.git`), reading its
 //! configuration and every record safely, and gathering all diagnostics.
 
+use crate::cache::RecordCache;
 use crate::config::{CONFIG_FILE, Config, parse_config};
 use crate::diagnostic::{self, Diagnostic, Pos};
 use crate::model::Reunion;
 use crate::record::parse_record;
 use crate::validate::cross_check;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -135,6 +136,9 @@ pub struct Folder {
     /// Digest (BLAKE3) of the text of each valid record, by file: `render`
     /// skips the pages whose inputs have not changed since it wrote them.
     pub empreintes: HashMap<String, [u8; 32]>,
+    /// The valid records read without any diagnostic of their own: those a
+    /// [`crate::cache::RecordCache`] may keep.
+    pub sans_diagnostic: HashSet<String>,
 }
 
 impl Folder {
@@ -294,7 +298,10 @@ pub fn load(root: &Path) -> Result<Folder, FolderError> {
 
 /// What [`load_with`] does beyond reading and checking every record.
 #[derive(Debug, Clone, Copy)]
-pub struct LoadOptions {
+pub struct LoadOptions<'c> {
+    /// Records already read, taken from there when their file did not
+    /// change (implies `digests`).
+    pub cache: Option<&'c RecordCache>,
     /// Digest each valid record into [`Folder::empreintes`] (for `render`;
     /// it costs a twentieth of a `check`, which does not need them).
     pub digests: bool,
@@ -303,9 +310,10 @@ pub struct LoadOptions {
     pub warnings_across: bool,
 }
 
-impl Default for LoadOptions {
+impl Default for LoadOptions<'_> {
     fn default() -> Self {
         LoadOptions {
+            cache: None,
             digests: false,
             warnings_across: true,
         }
@@ -313,9 +321,10 @@ impl Default for LoadOptions {
 }
 
 /// [`load`], doing what `options` ask.
-pub fn load_with(root: &Path, options: LoadOptions) -> Result<Folder, FolderError> {
-    let with_digests = options.digests;
+pub fn load_with(root: &Path, options: LoadOptions<'_>) -> Result<Folder, FolderError> {
     let (config, mut diagnostics, config_source) = load_config(root)?;
+    let cache = options.cache.filter(|c| c.holds_for(&config_source));
+    let with_digests = options.digests || cache.is_some();
     let mut sources = BTreeMap::new();
     sources.insert(CONFIG_FILE.to_string(), config_source);
     let mut reunions = Vec::new();
@@ -323,6 +332,7 @@ pub fn load_with(root: &Path, options: LoadOptions) -> Result<Folder, FolderErro
     let mut partial = Vec::new();
     let mut fichiers = 0;
     let mut empreintes = HashMap::new();
+    let mut sans_diagnostic = HashSet::new();
     let mut files: Vec<(PathBuf, String)> = Vec::new();
     let records_dir = root.join(RECORDS_DIR);
     let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
@@ -415,8 +425,16 @@ pub fn load_with(root: &Path, options: LoadOptions) -> Result<Folder, FolderErro
         .par_iter()
         .map(|(path, fichier)| {
             read_text(path, fichier).map(|source| {
-                let (reunion, found) = parse_record(fichier, &source, &config);
                 let empreinte = with_digests.then(|| *blake3::hash(source.as_bytes()).as_bytes());
+                // A record kept from an earlier run, read from the same text
+                // with the same configuration, need not be parsed again.
+                let cached = cache
+                    .zip(empreinte.as_ref())
+                    .and_then(|(c, e)| c.get(&crate::cache::key(fichier, e)));
+                let (reunion, found) = match cached {
+                    Some(r) => (Some(r), Vec::new()),
+                    None => parse_record(fichier, &source, &config),
+                };
                 // Only the text of files with problems is kept, to show
                 // their lines: a large folder is not held twice in memory.
                 let keep = (!found.is_empty()).then_some(source);
@@ -434,6 +452,9 @@ pub fn load_with(root: &Path, options: LoadOptions) -> Result<Folder, FolderErro
                     Some(r) if valid => {
                         if let Some(e) = empreinte {
                             empreintes.insert(fichier.clone(), e);
+                        }
+                        if source.is_none() {
+                            sans_diagnostic.insert(fichier.clone());
                         }
                         reunions.push(r);
                     }
@@ -478,6 +499,7 @@ pub fn load_with(root: &Path, options: LoadOptions) -> Result<Folder, FolderErro
         sources,
         fichiers,
         empreintes,
+        sans_diagnostic,
     })
 }
 

@@ -7,6 +7,7 @@
 
 pub mod agenda;
 pub mod apercu;
+pub mod cache;
 pub mod cli;
 pub mod config;
 pub mod dates;

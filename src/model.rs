@@ -3,9 +3,10 @@
 
 use crate::diagnostic::Pos;
 use chrono::{NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
 
 /// How people attended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Modalite {
     /// Everyone in the same room.
     Presentiel,
@@ -50,7 +51,9 @@ impl Modalite {
 }
 
 /// How far the write-up of a practice has gone.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 pub enum Statut {
     /// Told at a meeting, not written up yet.
     #[default]
@@ -99,7 +102,7 @@ impl Statut {
 }
 
 /// Someone who attended (or sent apologies).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Participant {
     /// Their role: « Cheffe de projet opérationnel ».
     pub fonction: Option<String>,
@@ -112,7 +115,7 @@ pub struct Participant {
 }
 
 /// One item of the agenda.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Point {
     /// Heading of the item.
     pub titre: String,
@@ -121,13 +124,14 @@ pub struct Point {
 }
 
 /// An inspiring local practice told at the meeting.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Action {
     /// Stable id, explicit or derived from territory and title.
     pub id: String,
     /// Whether the id was written in the record.
     pub id_explicite: bool,
     /// Where the id (or, without one, the action) is in the file.
+    #[serde(with = "crate::cache::pos")]
     pub id_pos: Pos,
     /// Canonical territory name.
     pub territoire: String,
@@ -149,7 +153,7 @@ pub struct Action {
 
 /// The write-up of a practice for its fiche expérience: every field is
 /// optional and Markdown, filled in meeting after meeting.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Redaction {
     /// Why the practice started: the situation, the needs.
     pub contexte: Option<String>,
@@ -170,7 +174,7 @@ pub struct Redaction {
 }
 
 /// A follow-up promised at the meeting.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Suite {
     /// Stable id: written by `reunion new` when a follow-up is carried over,
     /// else derived from the meeting's date and `quoi`.
@@ -188,13 +192,15 @@ pub struct Suite {
     /// Field path of the follow-up in its file (`suites[2]`).
     pub chemin: String,
     /// Where `qui` is written, if it is.
+    #[serde(with = "crate::cache::pos_option")]
     pub qui_pos: Option<Pos>,
     /// Where `echeance` is written, if it is.
+    #[serde(with = "crate::cache::pos_option")]
     pub echeance_pos: Option<Pos>,
 }
 
 /// The meeting announced at the end of the minutes.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProchaineReunion {
     /// Its date.
     pub date: NaiveDate,
@@ -211,7 +217,7 @@ pub struct ProchaineReunion {
 }
 
 /// One meeting, read from one file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reunion {
     /// Path of the record relative to the folder, with `/` separators.
     pub fichier: String,

@@ -30,6 +30,10 @@ fn reunion_in(dir: &Path, args: &[&str]) -> Sortie {
         .args(args)
         // Deterministic output whatever the environment of the test run.
         .env("NO_COLOR", "1")
+        .env(
+            "XDG_CACHE_HOME",
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join("cache"),
+        )
         .env_remove("COLUMNS")
         .output()
         .expect("lancer reunion");
@@ -463,6 +467,10 @@ fn text_width_follows_columns_when_not_a_terminal() {
         .arg(fixture())
         .arg("actions")
         .env("NO_COLOR", "1")
+        .env(
+            "XDG_CACHE_HOME",
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join("cache"),
+        )
         .env("COLUMNS", "60")
         .output()
         .unwrap();

@@ -11,6 +11,10 @@ use common::{copy_dir, example};
 fn run(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_reunion"))
         .env("NO_COLOR", "1")
+        .env(
+            "XDG_CACHE_HOME",
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join("cache"),
+        )
         .arg("-C")
         .arg(dir)
         .args(args)

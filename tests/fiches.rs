@@ -17,6 +17,10 @@ fn example() -> PathBuf {
 fn run(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_reunion"))
         .env("NO_COLOR", "1")
+        .env(
+            "XDG_CACHE_HOME",
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join("cache"),
+        )
         .arg("-C")
         .arg(dir)
         .args(args)

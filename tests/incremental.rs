@@ -193,3 +193,65 @@ fn a_template_failing_on_one_meeting_leaves_the_output_as_it_was() {
     assert_eq!(output.status.code(), Some(2));
     assert!(!dir.path().join("nouvelle").exists());
 }
+
+#[test]
+fn records_are_kept_between_renders_in_the_cache_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&example(), dir.path());
+    let cache_home = tempfile::tempdir().unwrap();
+    let out = dir.path().join("sortie");
+    let render = || {
+        let output = common::bin()
+            .env("XDG_CACHE_HOME", cache_home.path())
+            .arg("-C")
+            .arg(dir.path())
+            .args(["render", "--sortie", out.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{}", text(&output.stderr));
+        files(&out)
+    };
+    let first = render();
+    let caches: Vec<_> = walkdir::WalkDir::new(cache_home.path())
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .collect();
+    assert_eq!(caches.len(), 1, "{caches:?}");
+    let cache = &caches[0];
+    assert!(cache.starts_with(cache_home.path().join("reunion")));
+    // Nothing in the meeting folder itself.
+    assert!(!files(dir.path()).keys().any(|f| f.contains("cache")));
+
+    // Nothing changed: the cache is not written again.
+    let written = std::fs::metadata(cache).unwrap().modified().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    assert_eq!(render(), first);
+    assert_eq!(
+        std::fs::metadata(cache).unwrap().modified().unwrap(),
+        written
+    );
+
+    // A damaged cache is not used, and is replaced.
+    let bytes = std::fs::read(cache).unwrap();
+    std::fs::write(cache, &bytes[..bytes.len() / 2]).unwrap();
+    assert_eq!(render(), first);
+    assert_eq!(std::fs::read(cache).unwrap(), bytes);
+
+    // An edited record is read again.
+    let record = dir
+        .path()
+        .join("reunions/2022/2022-04-06-rencontre-regionale.yaml");
+    let text = std::fs::read_to_string(&record).unwrap();
+    std::fs::write(
+        &record,
+        text.replacen("Troisième rencontre", "3e rencontre", 1),
+    )
+    .unwrap();
+    let edited = render();
+    let page =
+        String::from_utf8(edited["reunions/2022-04-06-rencontre-regionale.html"].clone()).unwrap();
+    assert!(page.contains("3e rencontre"));
+    assert_ne!(std::fs::read(cache).unwrap(), bytes);
+}

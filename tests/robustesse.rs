@@ -86,6 +86,10 @@ fn run_measured(dir: &Path, args: &[&str], bound: Duration) -> (Output, Option<u
     };
     let mut child = cmd
         .env("NO_COLOR", "1")
+        .env(
+            "XDG_CACHE_HOME",
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join("cache"),
+        )
         .arg("-C")
         .arg(dir)
         .args(args)
@@ -846,6 +850,10 @@ fn unprivileged() -> Option<(Command, tempfile::TempDir)> {
     std::fs::set_permissions(&binary, std::fs::Permissions::from_mode(0o755)).unwrap();
     cmd.arg(&binary)
         .env("NO_COLOR", "1")
+        .env(
+            "XDG_CACHE_HOME",
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join("cache"),
+        )
         .env("HOME", "/nonexistent");
     Some((cmd, copy))
 }
@@ -1029,6 +1037,10 @@ fn a_file_size_limit_is_a_clear_error() {
         .arg("--sortie")
         .arg(&out)
         .env("NO_COLOR", "1")
+        .env(
+            "XDG_CACHE_HOME",
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join("cache"),
+        )
         .output()
         .unwrap();
     let err = clean_stderr(&output);

@@ -181,6 +181,7 @@ fn folder(t: &mut Texts) -> Folder {
         sources: BTreeMap::new(),
         fichiers: 2,
         empreintes: Default::default(),
+        sans_diagnostic: Default::default(),
     }
 }
 

@@ -95,11 +95,13 @@ pub fn folder_error(err: FolderError) -> u8 {
 }
 
 /// Loads the folder to publish it, with the digests of its records (pages
-/// whose inputs did not change are not rendered again): prints the
-/// diagnostics; `Err(status)` when the records are invalid.
-pub fn load_valid(root: &std::path::Path) -> Result<Folder, u8> {
+/// whose inputs did not change are not rendered again) and the records kept
+/// in `cache` from the last publication: prints the diagnostics;
+/// `Err(status)` when the records are invalid.
+pub fn load_valid(root: &std::path::Path, cache: &crate::cache::RecordCache) -> Result<Folder, u8> {
     let options = crate::folder::LoadOptions {
         digests: true,
+        cache: Some(cache),
         ..Default::default()
     };
     let folder = crate::folder::load_with(root, options).map_err(folder_error)?;

@@ -3,6 +3,7 @@
 
 use super::output::{UsageError, folder_error, load_valid, print_diagnostics, usage_error};
 use super::{EXIT_INVALID, EXIT_OK, EXIT_USAGE, folder_root};
+use crate::cache::RecordCache;
 use crate::render::{self, Format, Publication, RenderError};
 use crate::surveillance::{Empreinte, attendre};
 use std::collections::BTreeMap;
@@ -110,7 +111,12 @@ pub fn run(args: Args, dossier: Option<&Path>) -> u8 {
 /// were published.
 pub(super) fn publier_une_fois(root: &Path, out: &Path, publication: Publication) -> bool {
     let heure = chrono::Local::now().format("%H:%M:%S");
-    let folder = match load_valid(root) {
+    let cache_path = crate::cache::path_for(out);
+    let cache = cache_path
+        .as_deref()
+        .map(RecordCache::read)
+        .unwrap_or_default();
+    let folder = match load_valid(root, &cache) {
         Ok(folder) => folder,
         Err(_) => {
             eprintln!("[{heure}] rien n'a été publié : les pages déjà publiées restent en place");
@@ -120,6 +126,10 @@ pub(super) fn publier_une_fois(root: &Path, out: &Path, publication: Publication
     print_diagnostics(&folder.diagnostics, &folder.sources);
     match render::publish(&folder, out, publication) {
         Ok((_, report)) => {
+            if let Some(path) = &cache_path {
+                // Not kept: the next publication reads every record again.
+                let _ = crate::cache::keep(path, &cache, &folder);
+            }
             eprintln!(
                 "[{heure}] publié : {} fichiers, {} écrit{}, {} inchangé{}{}",
                 report.fichiers,
@@ -173,7 +183,13 @@ fn site(sortie: Option<&Path>, dossier: Option<&Path>, publication: Publication)
         Ok(root) => root,
         Err(err) => return usage_error(&err),
     };
-    let folder = match load_valid(&root) {
+    let out = sortie.map_or_else(|| root.join("public"), Path::to_path_buf);
+    let cache_path = crate::cache::path_for(&out);
+    let cache = cache_path
+        .as_deref()
+        .map(RecordCache::read)
+        .unwrap_or_default();
+    let folder = match load_valid(&root, &cache) {
         Ok(folder) => folder,
         Err(code) => {
             eprintln!("rien n'a été écrit");
@@ -187,7 +203,6 @@ fn site(sortie: Option<&Path>, dossier: Option<&Path>, publication: Publication)
             "note : aucun compte rendu dans reunions/ ; le site publié ne liste aucune réunion"
         );
     }
-    let out = sortie.map_or_else(|| root.join("public"), Path::to_path_buf);
     // An output chosen with --sortie may be anywhere. The default one is
     // part of the folder, which may come from anyone's pull request: a
     // `public` link leading outside it is not followed.
@@ -207,6 +222,10 @@ fn site(sortie: Option<&Path>, dossier: Option<&Path>, publication: Publication)
     }
     match render::publish(&folder, &out, publication) {
         Ok((resolved, report)) => {
+            if let Some(path) = &cache_path {
+                // Not kept: the next publication reads every record again.
+                let _ = crate::cache::keep(path, &cache, &folder);
+            }
             // Every valid record has its page.
             let comptes_rendus = folder.reunions.len();
             let mut line = format!(

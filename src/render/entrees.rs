@@ -16,19 +16,6 @@ use crate::fiche::Fiche;
 use crate::folder::Folder;
 use crate::model::Reunion;
 use std::collections::HashMap;
-use std::sync::OnceLock;
-
-/// Digest of the running program: a new build may render differently.
-/// `None` when it cannot be read; then nothing is kept from one render to
-/// the next.
-fn program() -> Option<[u8; 32]> {
-    static PROGRAM: OnceLock<Option<[u8; 32]>> = OnceLock::new();
-    *PROGRAM.get_or_init(|| {
-        let path = std::env::current_exe().ok()?;
-        let bytes = std::fs::read(path).ok()?;
-        Some(*blake3::hash(&bytes).as_bytes())
-    })
-}
 
 /// A digest being built from length-prefixed parts, so that no two lists of
 /// parts give the same bytes.
@@ -84,7 +71,7 @@ impl<'f> Entrees<'f> {
             d.update(bytes);
         };
         part(b"reunion render 1");
-        part(&program()?);
+        part(&crate::cache::program()?);
         part(env!("CARGO_PKG_VERSION").as_bytes());
         part(&templates.empreinte);
         part(folder.sources.get(CONFIG_FILE)?.as_bytes());

@@ -23,10 +23,14 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// The real binary, without colours and with no width from the terminal.
+/// The real binary, without colours and with no width from the terminal,
+/// its cache of records under the build folder rather than the user's.
 pub fn bin() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_reunion"));
-    cmd.env("NO_COLOR", "1").env_remove("COLUMNS");
+    cmd.env("NO_COLOR", "1").env_remove("COLUMNS").env(
+        "XDG_CACHE_HOME",
+        Path::new(env!("CARGO_TARGET_TMPDIR")).join("cache"),
+    );
     cmd
 }
 

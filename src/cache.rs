@@ -1,0 +1,254 @@
+//! Records already read, kept from one publication to the next so that a
+//! `render` after one edit does not parse every record again.
+//!
+//! An entry is found by the digest of a record's file name and text, and the
+//! whole cache holds only for the program and the `reunion.yaml` it was made
+//! with. Only records read without any diagnostic are kept: the others are
+//! read again, to show their warnings. A cache that is missing, damaged or
+//! made by another program is simply not used.
+//!
+//! The cache lives in the user's cache folder (`$XDG_CACHE_HOME/reunion`,
+//! else `~/.cache/reunion`), one file per output folder, and never in the
+//! meeting folder: a cache committed by someone else could otherwise make a
+//! page say something its record does not.
+
+use crate::config::CONFIG_FILE;
+use crate::diagnostic::Pos;
+use crate::folder::Folder;
+use crate::model::Reunion;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+const MAGIC: &[u8] = b"reunion-cache 1\n";
+
+/// Largest cache read: far above what 10,000 meetings take (60 MiB).
+const MAX_BYTES: u64 = 1 << 30;
+
+/// Digest of the running program: a new build may read records otherwise.
+/// `None` when it cannot be read; then nothing is kept from one run to the
+/// next.
+pub fn program() -> Option<[u8; 32]> {
+    static PROGRAM: OnceLock<Option<[u8; 32]>> = OnceLock::new();
+    *PROGRAM.get_or_init(|| {
+        let path = std::env::current_exe().ok()?;
+        let bytes = std::fs::read(path).ok()?;
+        Some(*blake3::hash(&bytes).as_bytes())
+    })
+}
+
+/// What every entry of a cache depends on: the program and the
+/// configuration the records were read with.
+fn context(config_source: &str) -> Option<[u8; 32]> {
+    let mut d = blake3::Hasher::new();
+    d.update(&program()?);
+    d.update(env!("CARGO_PKG_VERSION").as_bytes());
+    d.update(b"\0");
+    d.update(config_source.as_bytes());
+    Some(*d.finalize().as_bytes())
+}
+
+/// The key of a record: its file name and the digest of its text.
+pub fn key(fichier: &str, digest: &[u8; 32]) -> [u8; 32] {
+    let mut d = blake3::Hasher::new();
+    d.update(&(fichier.len() as u64).to_le_bytes());
+    d.update(fichier.as_bytes());
+    d.update(digest);
+    *d.finalize().as_bytes()
+}
+
+/// Where the cache of the publication into `out` is kept; `None` without a
+/// cache folder.
+pub fn path_for(out: &Path) -> Option<PathBuf> {
+    let base = std::env::var_os("XDG_CACHE_HOME")
+        .filter(|d| !d.is_empty())
+        .map(PathBuf::from)
+        .filter(|d| d.is_absolute())
+        .or_else(|| {
+            std::env::var_os("HOME")
+                .filter(|h| !h.is_empty())
+                .map(|h| PathBuf::from(h).join(".cache"))
+        })?;
+    let out = crate::render::site::resolve(out).ok()?;
+    let name = blake3::hash(out.as_os_str().as_encoded_bytes()).to_hex();
+    Some(base.join("reunion").join(format!("{}.cache", &name[..32])))
+}
+
+/// A cache as read, with the records it holds.
+#[derive(Debug, Default)]
+pub struct RecordCache {
+    context: [u8; 32],
+    bytes: Vec<u8>,
+    entries: HashMap<[u8; 32], Range<usize>>,
+}
+
+impl RecordCache {
+    /// Reads the cache at `path`; empty when there is none or it is damaged.
+    pub fn read(path: &Path) -> RecordCache {
+        let too_big = std::fs::metadata(path).map_or(true, |m| m.len() > MAX_BYTES);
+        if too_big {
+            return RecordCache::default();
+        }
+        std::fs::read(path)
+            .ok()
+            .and_then(Self::parse)
+            .unwrap_or_default()
+    }
+
+    fn parse(bytes: Vec<u8>) -> Option<RecordCache> {
+        let rest = bytes.strip_prefix(MAGIC)?;
+        let context: [u8; 32] = rest.get(..32)?.try_into().ok()?;
+        let mut at = MAGIC.len() + 32;
+        let mut entries = HashMap::new();
+        while at < bytes.len() {
+            let key: [u8; 32] = bytes.get(at..at + 32)?.try_into().ok()?;
+            let len = u32::from_le_bytes(bytes.get(at + 32..at + 36)?.try_into().ok()?) as usize;
+            let start = at + 36;
+            let end = start.checked_add(len)?;
+            bytes.get(start..end)?;
+            entries.insert(key, start..end);
+            at = end;
+        }
+        Some(RecordCache {
+            context,
+            bytes,
+            entries,
+        })
+    }
+
+    /// Whether the entries were made for this configuration by this program.
+    pub fn holds_for(&self, config_source: &str) -> bool {
+        !self.entries.is_empty() && context(config_source) == Some(self.context)
+    }
+
+    /// The record kept under `key`, if any (a damaged entry is none).
+    pub fn get(&self, key: &[u8; 32]) -> Option<Reunion> {
+        let range = self.entries.get(key)?;
+        postcard::from_bytes(&self.bytes[range.clone()]).ok()
+    }
+
+    /// The cache to keep after `folder` was read: each of its valid records
+    /// read without diagnostic, taken from this cache when it was there.
+    /// `None` when that is exactly what this cache already holds, or when
+    /// the folder was read without digests.
+    pub fn updated(&self, folder: &Folder) -> Option<Vec<u8>> {
+        let context = context(folder.sources.get(CONFIG_FILE)?)?;
+        let mut out = Vec::with_capacity(self.bytes.len());
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&context);
+        let same_context = context == self.context;
+        let mut changed = !same_context;
+        let mut kept = 0;
+        for r in &folder.reunions {
+            if !folder.sans_diagnostic.contains(&r.fichier) {
+                continue;
+            }
+            let key = key(&r.fichier, folder.empreintes.get(&r.fichier)?);
+            let fresh;
+            let blob = match self.entries.get(&key) {
+                Some(range) if same_context => &self.bytes[range.clone()],
+                _ => {
+                    changed = true;
+                    fresh = postcard::to_allocvec(r).ok()?;
+                    &fresh[..]
+                }
+            };
+            out.extend_from_slice(&key);
+            out.extend_from_slice(&u32::try_from(blob.len()).ok()?.to_le_bytes());
+            out.extend_from_slice(blob);
+            kept += 1;
+        }
+        (changed || kept != self.entries.len()).then_some(out)
+    }
+}
+
+/// Keeps at `path` what `cache` becomes once `folder` was read with it, if
+/// that changed anything. A cache that cannot be written only makes the
+/// next run slower: the error is returned for the caller to ignore or show.
+pub fn keep(path: &Path, cache: &RecordCache, folder: &Folder) -> std::io::Result<()> {
+    let Some(bytes) = cache.updated(folder) else {
+        return Ok(());
+    };
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    crate::fsutil::write_atomic(path, &bytes)
+}
+
+/// A position as three numbers: [`Pos`] leaves its length out of the JSON
+/// diagnostics, and the cache must keep it.
+pub mod pos {
+    use super::Pos;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(pos: &Pos, s: S) -> Result<S::Ok, S::Error> {
+        (pos.ligne, pos.colonne, pos.longueur).serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Pos, D::Error> {
+        let (ligne, colonne, longueur) = <(u32, u32, u32)>::deserialize(d)?;
+        Ok(Pos {
+            ligne,
+            colonne,
+            longueur,
+        })
+    }
+}
+
+/// [`pos`] for an optional position.
+pub mod pos_option {
+    use super::Pos;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(pos: &Option<Pos>, s: S) -> Result<S::Ok, S::Error> {
+        pos.map(|p| (p.ligne, p.colonne, p.longueur)).serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Pos>, D::Error> {
+        Ok(
+            Option::<(u32, u32, u32)>::deserialize(d)?.map(|(ligne, colonne, longueur)| Pos {
+                ligne,
+                colonne,
+                longueur,
+            }),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_come_back_as_they_were_read() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/irev");
+        let folder = crate::folder::load_with(
+            &root,
+            crate::folder::LoadOptions {
+                digests: true,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        assert!(!folder.reunions.is_empty());
+        let empty = RecordCache::default();
+        let bytes = empty.updated(&folder).expect("a new cache");
+        let cache = RecordCache::parse(bytes.clone()).expect("a cache that reads back");
+        assert!(cache.holds_for(&folder.sources[CONFIG_FILE]));
+        assert!(!cache.holds_for("organisation:\n  nom: autre\n"));
+        for r in &folder.reunions {
+            let k = key(&r.fichier, &folder.empreintes[&r.fichier]);
+            assert_eq!(cache.get(&k).as_ref(), Some(r), "{}", r.fichier);
+        }
+        // Nothing changed: nothing to write.
+        assert_eq!(cache.updated(&folder), None);
+        // Damaged: not used.
+        for cut in [MAGIC.len() + 10, bytes.len() - 3] {
+            assert!(RecordCache::parse(bytes[..cut].to_vec()).is_none());
+        }
+        let mut wrong = bytes;
+        wrong[0] = b'R';
+        assert!(RecordCache::parse(wrong).is_none());
+    }
+}
