@@ -10,10 +10,12 @@
 #                page per meeting by concatenation, into the tmpfs
 #   check        reunion check                                  (÷ floor)
 #   actions      reunion actions --territoire Lille --format json (÷ floor)
-#   render-shm   clean render into a tmpfs (/dev/shm)          (÷ floor-rendu)
-#   render-disk  clean render onto this machine's disk         (÷ floor-rendu)
-#   rerender-0   render again, nothing changed, output kept, on disk
-#   rerender     render again after editing one record, output kept, on disk
+#   render-shm   clean render into a tmpfs (/dev/shm), no cache (÷ floor-rendu)
+#   render-cache the same, with the records kept by the previous run
+#   render-disk  clean render onto this machine's disk, no cache (÷ floor-rendu)
+#   rerender-0   render again, nothing changed, output and cache kept, on disk
+#   rerender     render again after editing one record, output and cache kept,
+#                on disk
 # with the ratio to the floor named, and the re-renders as a percentage of
 # the clean render on disk. Speed is measured here, never
 # asserted in a test. Corpora are generated once (deterministic, seed 2022)
@@ -24,6 +26,9 @@ RUNS="${RUNS:-5}"
 SIZES="${SIZES:-1000 10000}"
 BENCH_DIR="${BENCH_DIR:-/dev/shm/reunion-bench}"
 DISK_DIR="${DISK_DIR:-$PWD/target/bench-disk}"
+# reunion keeps the records it read in the user's cache folder: the
+# benchmark uses its own, and empties it for the clean renders.
+export XDG_CACHE_HOME="$BENCH_DIR/cache"
 
 cargo build --release --quiet --bin reunion --example corpus --example floor
 bin="$PWD/target/release/reunion"
@@ -84,11 +89,14 @@ for n in $SIZES; do
   read -r w r < <(measure "$bin" -C "$shm" actions --territoire Lille --format json)
   row actions "$w" "$r" "$(ratio "$w" "$fw")×"
 
-  read -r w r < <(PREPARE="rm -rf '$shm/public'" measure "$bin" -C "$shm" render)
+  read -r w r < <(PREPARE="rm -rf '$shm/public' '$XDG_CACHE_HOME'" measure "$bin" -C "$shm" render)
   row render-shm "$w" "$r" "$(ratio "$w" "$frw")×"
+
+  read -r w r < <(PREPARE="rm -rf '$shm/public'" measure "$bin" -C "$shm" render)
+  row render-cache "$w" "$r" "$(ratio "$w" "$frw")×"
   rm -rf "$shm/public"
 
-  read -r w r < <(PREPARE="rm -rf '$disk/public'; sync" measure "$bin" -C "$disk" render)
+  read -r w r < <(PREPARE="rm -rf '$disk/public' '$XDG_CACHE_HOME'; sync" measure "$bin" -C "$disk" render)
   row render-disk "$w" "$r" "$(ratio "$w" "$frw")×"
   clean_disk="$w"
   percent() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f %%", 100 * a / b}'; }

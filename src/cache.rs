@@ -16,6 +16,7 @@ use crate::config::CONFIG_FILE;
 use crate::diagnostic::Pos;
 use crate::folder::Folder;
 use crate::model::Reunion;
+use rayon::prelude::*;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -134,32 +135,38 @@ impl RecordCache {
     /// the folder was read without digests.
     pub fn updated(&self, folder: &Folder) -> Option<Vec<u8>> {
         let context = context(folder.sources.get(CONFIG_FILE)?)?;
+        let same_context = context == self.context;
+        // Each record's entry: the one kept, or encoded now (in parallel:
+        // a first publication encodes them all).
+        let entries: Vec<([u8; 32], Option<Vec<u8>>)> = folder
+            .reunions
+            .par_iter()
+            .filter(|r| folder.sans_diagnostic.contains(&r.fichier))
+            .map(|r| {
+                let key = key(&r.fichier, folder.empreintes.get(&r.fichier)?);
+                if same_context && self.entries.contains_key(&key) {
+                    return Some((key, None));
+                }
+                Some((key, Some(postcard::to_allocvec(r).ok()?)))
+            })
+            .collect::<Option<_>>()?;
+        let changed = entries.iter().any(|(_, fresh)| fresh.is_some());
+        if !changed && entries.len() == self.entries.len() {
+            return None;
+        }
         let mut out = Vec::with_capacity(self.bytes.len());
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&context);
-        let same_context = context == self.context;
-        let mut changed = !same_context;
-        let mut kept = 0;
-        for r in &folder.reunions {
-            if !folder.sans_diagnostic.contains(&r.fichier) {
-                continue;
-            }
-            let key = key(&r.fichier, folder.empreintes.get(&r.fichier)?);
-            let fresh;
-            let blob = match self.entries.get(&key) {
-                Some(range) if same_context => &self.bytes[range.clone()],
-                _ => {
-                    changed = true;
-                    fresh = postcard::to_allocvec(r).ok()?;
-                    &fresh[..]
-                }
+        for (key, fresh) in &entries {
+            let blob = match fresh {
+                Some(blob) => &blob[..],
+                None => &self.bytes[self.entries[key].clone()],
             };
-            out.extend_from_slice(&key);
+            out.extend_from_slice(key);
             out.extend_from_slice(&u32::try_from(blob.len()).ok()?.to_le_bytes());
             out.extend_from_slice(blob);
-            kept += 1;
         }
-        (changed || kept != self.entries.len()).then_some(out)
+        Some(out)
     }
 }
 
