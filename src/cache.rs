@@ -82,6 +82,21 @@ pub struct RecordCache {
     context: [u8; 32],
     bytes: Vec<u8>,
     entries: HashMap<[u8; 32], Range<usize>>,
+    /// The file ends with an entry cut short (a run killed while adding
+    /// to it): the entries before it are good, the next update rewrites it.
+    damaged_tail: bool,
+}
+
+/// How a cache file changes after a run.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Update {
+    /// It already holds every record.
+    Nothing,
+    /// Entries to add at its end: the records read for the first time.
+    Append(Vec<u8>),
+    /// A whole new file: first run, another configuration or program, or
+    /// more entries of records gone than of records present.
+    Rewrite(Vec<u8>),
 }
 
 impl RecordCache {
@@ -102,19 +117,28 @@ impl RecordCache {
         let context: [u8; 32] = rest.get(..32)?.try_into().ok()?;
         let mut at = MAGIC.len() + 32;
         let mut entries = HashMap::new();
+        let mut damaged_tail = false;
         while at < bytes.len() {
-            let key: [u8; 32] = bytes.get(at..at + 32)?.try_into().ok()?;
-            let len = u32::from_le_bytes(bytes.get(at + 32..at + 36)?.try_into().ok()?) as usize;
-            let start = at + 36;
-            let end = start.checked_add(len)?;
-            bytes.get(start..end)?;
-            entries.insert(key, start..end);
-            at = end;
+            let entry = (|| {
+                let key: [u8; 32] = bytes.get(at..at + 32)?.try_into().ok()?;
+                let len = u32::from_le_bytes(bytes.get(at + 32..at + 36)?.try_into().ok()?);
+                let start = at + 36;
+                let end = start.checked_add(len as usize)?;
+                bytes.get(start..end)?;
+                Some((key, start..end))
+            })();
+            let Some((key, range)) = entry else {
+                damaged_tail = true;
+                break;
+            };
+            at = range.end;
+            entries.insert(key, range);
         }
         Some(RecordCache {
             context,
             bytes,
             entries,
+            damaged_tail,
         })
     }
 
@@ -129,16 +153,17 @@ impl RecordCache {
         postcard::from_bytes(&self.bytes[range.clone()]).ok()
     }
 
-    /// The cache to keep after `folder` was read: each of its valid records
-    /// read without diagnostic, taken from this cache when it was there.
-    /// `None` when that is exactly what this cache already holds, or when
-    /// the folder was read without digests.
-    pub fn updated(&self, folder: &Folder) -> Option<Vec<u8>> {
-        let context = context(folder.sources.get(CONFIG_FILE)?)?;
-        let same_context = context == self.context;
-        // Each record's entry: the one kept, or encoded now (in parallel:
-        // a first publication encodes them all).
-        let entries: Vec<([u8; 32], Option<Vec<u8>>)> = folder
+    /// How the cache changes once `folder` was read with it: each of its
+    /// valid records read without diagnostic must be in it. `Nothing` too
+    /// when the folder was read without digests.
+    pub fn updated(&self, folder: &Folder) -> Update {
+        let Some(context) = folder.sources.get(CONFIG_FILE).and_then(|c| context(c)) else {
+            return Update::Nothing;
+        };
+        let same_context = context == self.context && !self.bytes.is_empty();
+        // Each record's entry: kept, or encoded now (in parallel: a first
+        // publication encodes them all).
+        let entries: Option<Vec<([u8; 32], Option<Vec<u8>>)>> = folder
             .reunions
             .par_iter()
             .filter(|r| folder.sans_diagnostic.contains(&r.fichier))
@@ -149,24 +174,38 @@ impl RecordCache {
                 }
                 Some((key, Some(postcard::to_allocvec(r).ok()?)))
             })
-            .collect::<Option<_>>()?;
-        let changed = entries.iter().any(|(_, fresh)| fresh.is_some());
-        if !changed && entries.len() == self.entries.len() {
-            return None;
+            .collect();
+        let Some(entries) = entries else {
+            return Update::Nothing;
+        };
+        let kept = entries.iter().filter(|(_, fresh)| fresh.is_none()).count();
+        let gone = self.entries.len() - kept;
+        let rewrite = !same_context || self.damaged_tail || gone > kept;
+        if !rewrite && kept == entries.len() {
+            return Update::Nothing;
         }
-        let mut out = Vec::with_capacity(self.bytes.len());
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&context);
+        let mut out = Vec::new();
+        if rewrite {
+            out.reserve(self.bytes.len());
+            out.extend_from_slice(MAGIC);
+            out.extend_from_slice(&context);
+        }
         for (key, fresh) in &entries {
             let blob = match fresh {
                 Some(blob) => &blob[..],
-                None => &self.bytes[self.entries[key].clone()],
+                None if rewrite => &self.bytes[self.entries[key].clone()],
+                None => continue,
             };
             out.extend_from_slice(key);
-            out.extend_from_slice(&u32::try_from(blob.len()).ok()?.to_le_bytes());
+            // Records are at most 2 MiB (the largest file read).
+            out.extend_from_slice(&(blob.len() as u32).to_le_bytes());
             out.extend_from_slice(blob);
         }
-        Some(out)
+        if rewrite {
+            Update::Rewrite(out)
+        } else {
+            Update::Append(out)
+        }
     }
 }
 
@@ -174,13 +213,25 @@ impl RecordCache {
 /// that changed anything. A cache that cannot be written only makes the
 /// next run slower: the error is returned for the caller to ignore or show.
 pub fn keep(path: &Path, cache: &RecordCache, folder: &Folder) -> std::io::Result<()> {
-    let Some(bytes) = cache.updated(folder) else {
-        return Ok(());
-    };
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
+    match cache.updated(folder) {
+        Update::Nothing => Ok(()),
+        // One record edited adds one entry, instead of writing again the
+        // whole cache (50 MB for 10,000 meetings). A run killed while
+        // adding leaves a cut entry, which the next one finds and mends.
+        Update::Append(bytes) => {
+            use std::io::Write;
+            std::fs::OpenOptions::new()
+                .append(true)
+                .open(path)?
+                .write_all(&bytes)
+        }
+        Update::Rewrite(bytes) => {
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir)?;
+            }
+            crate::fsutil::write_atomic(path, &bytes)
+        }
     }
-    crate::fsutil::write_atomic(path, &bytes)
 }
 
 /// A position as three numbers: [`Pos`] leaves its length out of the JSON
@@ -240,7 +291,9 @@ mod tests {
         .unwrap();
         assert!(!folder.reunions.is_empty());
         let empty = RecordCache::default();
-        let bytes = empty.updated(&folder).expect("a new cache");
+        let Update::Rewrite(bytes) = empty.updated(&folder) else {
+            panic!("a new cache is written whole");
+        };
         let cache = RecordCache::parse(bytes.clone()).expect("a cache that reads back");
         assert!(cache.holds_for(&folder.sources[CONFIG_FILE]));
         assert!(!cache.holds_for("organisation:\n  nom: autre\n"));
@@ -249,13 +302,39 @@ mod tests {
             assert_eq!(cache.get(&k).as_ref(), Some(r), "{}", r.fichier);
         }
         // Nothing changed: nothing to write.
-        assert_eq!(cache.updated(&folder), None);
-        // Damaged: not used.
-        for cut in [MAGIC.len() + 10, bytes.len() - 3] {
-            assert!(RecordCache::parse(bytes[..cut].to_vec()).is_none());
-        }
-        let mut wrong = bytes;
+        assert_eq!(cache.updated(&folder), Update::Nothing);
+        // A damaged header: not used. A cut last entry: the others are,
+        // and the next update writes the whole file again.
+        assert!(RecordCache::parse(bytes[..MAGIC.len() + 10].to_vec()).is_none());
+        let mut wrong = bytes.clone();
         wrong[0] = b'R';
         assert!(RecordCache::parse(wrong).is_none());
+        let cut = RecordCache::parse(bytes[..bytes.len() - 3].to_vec()).unwrap();
+        assert_eq!(cut.entries.len(), folder.reunions.len() - 1);
+        assert!(matches!(cut.updated(&folder), Update::Rewrite(b) if b == bytes));
+
+        // One record missing from the cache: only its entry is added, and
+        // the cache with it reads as the whole one.
+        let last = &folder.reunions[folder.reunions.len() - 1];
+        let last_key = key(&last.fichier, &folder.empreintes[&last.fichier]);
+        let start = cache.entries[&last_key].start - 36;
+        let without_last = RecordCache::parse(bytes[..start].to_vec()).unwrap();
+        assert!(!without_last.damaged_tail);
+        let Update::Append(added) = without_last.updated(&folder) else {
+            panic!("one entry appended");
+        };
+        assert_eq!([&bytes[..start], &added[..]].concat(), bytes);
+
+        // Records gone outnumber those still there: written whole again.
+        let mut fewer = crate::folder::load_with(
+            &root,
+            crate::folder::LoadOptions {
+                digests: true,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        fewer.reunions.truncate(1);
+        assert!(matches!(cache.updated(&fewer), Update::Rewrite(_)));
     }
 }
