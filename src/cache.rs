@@ -87,6 +87,9 @@ pub struct RecordCache {
     damaged_tail: bool,
 }
 
+/// A record's key, and its encoding when it is not in the cache yet.
+type Entry = ([u8; 32], Option<Vec<u8>>);
+
 /// How a cache file changes after a run.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Update {
@@ -163,7 +166,7 @@ impl RecordCache {
         let same_context = context == self.context && !self.bytes.is_empty();
         // Each record's entry: kept, or encoded now (in parallel: a first
         // publication encodes them all).
-        let entries: Option<Vec<([u8; 32], Option<Vec<u8>>)>> = folder
+        let entries: Option<Vec<Entry>> = folder
             .reunions
             .par_iter()
             .filter(|r| folder.sans_diagnostic.contains(&r.fichier))
