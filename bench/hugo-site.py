@@ -35,6 +35,9 @@ uglyURLs = true
 disableKinds = ["RSS", "sitemap", "robotsTXT", "404"]
 enableRobotsTXT = false
 disableAliases = true
+# The corpus runs for decades past today: Hugo skips future-dated pages
+# unless told otherwise, reunion publishes every meeting.
+buildFuture = true
 # No Git, no .Lastmod lookups, no emoji pass: reunion does none of them.
 enableGitInfo = false
 enableEmoji = false
