@@ -474,18 +474,24 @@ impl<'a> Renderer<'a> {
         let (actions, others) = rayon::join(
             || self.actions_pages(&common, sink),
             || {
-                let (whole, each) = rayon::join(
+                // Independent tasks, so that a core done with its own takes
+                // over one still waiting.
+                let (whole, (single, each)) = rayon::join(
                     || {
                         self.index_and_suites(&common, sink)
                             .and_then(|()| self.territory_pages(&common, sink))
-                            .and_then(|()| self.single_pages(sink, &common))
                     },
                     || {
-                        self.meeting_pages(sink, entrees)
-                            .and_then(|()| self.fiche_pages(sink, &fiches, entrees))
+                        rayon::join(
+                            || self.single_pages(sink, &common),
+                            || {
+                                self.meeting_pages(sink, entrees)
+                                    .and_then(|()| self.fiche_pages(sink, &fiches, entrees))
+                            },
+                        )
                     },
                 );
-                whole.and(each)
+                whole.and(single).and(each)
             },
         );
         actions.and(others)
