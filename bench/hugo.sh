@@ -43,29 +43,8 @@ mkdir -p "$BENCH_DIR"
 timing="$(mktemp)"
 trap 'rm -f "$timing"' EXIT
 
-# Runs "$@" RUNS times (after PREPARE, if set, before each run); prints
-# "median_wall_seconds median_peak_rss_kib". The same as in bench/run.sh, so
-# that the two scripts measure alike.
-measure() {
-  local walls=() rsss=() out
-  for _ in $(seq "$RUNS"); do
-    if [ -n "${PREPARE:-}" ]; then eval "$PREPARE"; fi
-    local start end
-    start=$(date +%s%N)
-    if ! /usr/bin/time -o "$timing" -f "%M" "$@" >/dev/null 2>&1; then
-      echo "échec de : $*" >&2
-      exit 1
-    fi
-    end=$(date +%s%N)
-    # Milliseconds: /usr/bin/time only gives hundredths of a second.
-    walls+=("$(awk -v a="$start" -v b="$end" 'BEGIN {printf "%.3f", (b - a) / 1e9}')")
-    rsss+=("$(tail -1 "$timing")")
-  done
-  local wall rss
-  wall=$(printf '%s\n' "${walls[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  rss=$(printf '%s\n' "${rsss[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  echo "$wall $rss"
-}
+# shellcheck source=bench/measure.sh
+source "$PWD/bench/measure.sh"
 
 printf '%-8s %-12s %10s %10s %10s\n' "réunions" "mesure" "médiane s" "RSS Mio" "fichiers"
 for n in $SIZES; do

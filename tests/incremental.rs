@@ -3,26 +3,10 @@
 //! kind of edit, its output must be byte for byte that of a clean render.
 //! And a template that fails half-way leaves the output as it was.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 mod common;
-use common::{copy_dir, example, run, text};
-
-/// Every file under `dir`, relative path → bytes.
-fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .map(Result::unwrap)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e.path().strip_prefix(dir).unwrap();
-            let name = rel.to_string_lossy().replace('\\', "/");
-            (name, std::fs::read(e.path()).unwrap())
-        })
-        .collect()
-}
+use common::{copy_dir, example, files, run, text};
 
 /// Renders `dir` into `out`; returns the summary line.
 fn render(dir: &Path, out: &Path, extra: &[&str]) -> String {

@@ -3,12 +3,11 @@
 //! hostile records, the manifest, refused output folders, broken templates.
 
 use pulldown_cmark::{Event, Parser, Tag};
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
 mod common;
-use common::{bin, copy_dir, example, fixture, run, text};
+use common::{bin, copy_dir, example, files, fixture, run, text};
 
 fn render_to(dir: &Path, out: &Path, extra: &[&str]) -> Output {
     let mut args = vec!["render", "--sortie", out.to_str().unwrap()];
@@ -20,25 +19,6 @@ fn render_to(dir: &Path, out: &Path, extra: &[&str]) -> Output {
         text(&output.stderr)
     );
     output
-}
-
-/// Every file under `dir`, relative path → bytes.
-fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .map(Result::unwrap)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e.path().strip_prefix(dir).unwrap();
-            let name = rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect::<Vec<_>>()
-                .join("/");
-            (name, std::fs::read(e.path()).unwrap())
-        })
-        .collect()
 }
 
 #[test]

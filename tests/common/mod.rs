@@ -56,6 +56,25 @@ pub fn run(dir: &Path, args: &[&str]) -> Output {
         .expect("reunion runs")
 }
 
+/// Every file under `dir`, relative path (with `/`) → bytes.
+pub fn files(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).unwrap();
+            let name = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect::<Vec<_>>()
+                .join("/");
+            (name, std::fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
 /// Output bytes as text; the tool writes UTF-8 only.
 pub fn text(bytes: &[u8]) -> String {
     String::from_utf8(bytes.to_vec()).expect("UTF-8 output")
