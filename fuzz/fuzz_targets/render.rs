@@ -83,20 +83,17 @@ fn folder(t: &mut Texts) -> Folder {
         nom: territoire.clone(),
         alias: vec![t.take()],
     }]);
-    let config = Config {
-        organisation: Organisation {
-            nom: t.non_empty(),
-            logo: None,
-        },
-        territoires,
-        reseaux: vec![Reseau {
-            id: "ce".into(),
-            nom: t.non_empty(),
-        }],
-        thematiques: None,
-        site: None,
-        ..Config::default()
+    // Field by field: `Config` also has private fields, built when read.
+    let mut config = Config::default();
+    config.organisation = Organisation {
+        nom: t.non_empty(),
+        logo: None,
     };
+    config.territoires = territoires;
+    config.reseaux = vec![Reseau {
+        id: "ce".into(),
+        nom: t.non_empty(),
+    }];
     let mut reunions = Vec::new();
     for (i, day) in [date(2022, 3, 3), date(2022, 4, 6)].into_iter().enumerate() {
         // A file name holds no `/` and no NUL; anything else may be there.
