@@ -15,7 +15,7 @@ use std::sync::Mutex;
 /// The manifest, in the output folder: one written path per line.
 pub const MANIFEST: &str = ".reunion-manifeste";
 
-const MANIFEST_HEADER: &str = "# Fichiers écrits par `reunion render` ; ce fichier lui permet de retirer ceux qu'il ne produit plus.\n";
+const MANIFEST_HEADER: &str = "# Fichiers écrits par `reunion render` ; ce fichier lui permet de retirer ceux qu'il ne produit plus.\n# Par ligne : chemin, empreinte et longueur du contenu écrit, empreinte de ce dont la page est faite.\n";
 
 /// Why the output could not be written.
 #[derive(Debug)]
