@@ -268,16 +268,31 @@ pub fn markdown(tableau: &Tableau) -> String {
     out
 }
 
-/// RFC 4180 CSV: BOM, header row, comma, quotes where needed, CRLF.
+/// A cell a spreadsheet would take for a formula (`=`, `+`, `-`, `@`, or a
+/// tab or carriage return before one), opened by an apostrophe: a text typed
+/// in a record must not run as `=HYPERLINK(…)` in the agency's Excel
+/// (OWASP's advice against CSV injection). Numbers and dates never start so.
+fn inert(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
+/// RFC 4180 CSV: BOM, header row, comma, quotes where needed, CRLF; cells
+/// that could run as formulas are made inert ([`inert`]).
 pub fn csv(entetes: &[&str], lignes: &[Vec<String>]) -> Vec<u8> {
     let mut out = BOM.as_bytes().to_vec();
     let mut writer = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)
         .from_writer(&mut out);
     // Writing to memory cannot fail; every row has the header's length.
-    let written = std::iter::once(entetes.iter().map(|s| s.to_string()).collect())
-        .chain(lignes.iter().cloned())
-        .try_for_each(|row: Vec<String>| writer.write_record(&row));
+    let written = writer.write_record(entetes).and_then(|()| {
+        lignes.iter().try_for_each(|row| {
+            writer.write_record(row.iter().map(|cell| inert(cell).into_owned()))
+        })
+    });
     let flushed = written.and_then(|()| writer.flush().map_err(Into::into));
     debug_assert!(flushed.is_ok(), "{flushed:?}");
     drop(writer);
@@ -800,6 +815,37 @@ mod tests {
         assert_eq!(
             String::from_utf8(bytes).unwrap(),
             "\u{feff}a,b\r\n\"x, \"\"y\"\"\",\"ligne 1\nligne 2\"\r\n"
+        );
+    }
+
+    #[test]
+    fn csv_cells_never_run_as_formulas() {
+        let cells = [
+            "=HYPERLINK(\"http://x\")",
+            "+1",
+            "-2+3",
+            "@SUM(A1)",
+            "\t=1",
+            "2022-03-03",
+            "12",
+            "a=b",
+        ];
+        let bytes = csv(&["c"; 8], &[cells.iter().map(|c| c.to_string()).collect()]);
+        let mut reader = ::csv::Reader::from_reader(&bytes[BOM.len()..]);
+        let row = reader.records().next().unwrap().unwrap();
+        let read: Vec<&str> = row.iter().collect();
+        assert_eq!(
+            read,
+            [
+                "'=HYPERLINK(\"http://x\")",
+                "'+1",
+                "'-2+3",
+                "'@SUM(A1)",
+                "'\t=1",
+                "2022-03-03",
+                "12",
+                "a=b"
+            ]
         );
     }
 }
