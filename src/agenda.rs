@@ -34,7 +34,8 @@ pub struct Evenement {
     /// A note (the announcement's).
     pub note: Option<String>,
     /// The record, when one exists: its file (relative to the folder) and
-    /// the page name of its compte rendu.
+    /// the path of its compte rendu in the site (`reunions/….html`, encoded
+    /// for a URL), the same page name `render` gives it.
     pub compte_rendu: Option<(String, String)>,
     /// The date the information comes from (the record's date, or the date
     /// of the meeting that announced it): the DTSTAMP.
@@ -64,6 +65,10 @@ fn uid_for(date: NaiveDate, reseau: Option<&str>, config: &Config) -> String {
 pub fn events(reunions: &[Reunion], config: &Config) -> Vec<Evenement> {
     let mut out: Vec<Evenement> = Vec::new();
     let mut taken: BTreeMap<String, usize> = BTreeMap::new();
+    // Pages are named as the site names them: a file name that is not a
+    // valid page name, or two records with the same name in two folders,
+    // do not give the page the file's name.
+    let pages = crate::render::views::Pages::new(reunions, config);
     let mut sorted: Vec<&Reunion> = reunions.iter().collect();
     sorted.sort_by(|a, b| (a.date, &a.fichier).cmp(&(b.date, &b.fichier)));
     for r in &sorted {
@@ -86,7 +91,7 @@ pub fn events(reunions: &[Reunion], config: &Config) -> Vec<Evenement> {
             lieu: r.lieu.clone(),
             reseau: r.reseau.clone(),
             note: None,
-            compte_rendu: Some((r.fichier.clone(), r.stem().to_string())),
+            compte_rendu: Some((r.fichier.clone(), format!("{}.html", pages.reunion_lien(r)))),
             source: r.date,
         });
     }
@@ -210,11 +215,10 @@ fn description(e: &Evenement, options: &IcsOptions) -> String {
         parts.push(note.clone());
     }
     match &e.compte_rendu {
-        Some((_, stem)) => {
-            let page = format!("reunions/{stem}.html");
+        Some((_, page)) => {
             let link = match &options.site {
                 Some(base) => format!("{}/{page}", base.trim_end_matches('/')),
-                None => page,
+                None => page.clone(),
             };
             parts.push(format!("Compte rendu : {link}"));
         }
@@ -289,10 +293,10 @@ pub fn ics(events: &[Evenement], config: &Config, options: &IcsOptions) -> Strin
             &mut out,
             &format!("DESCRIPTION:{}", escape(&description(e, options))),
         );
-        if let (Some((_, stem)), Some(base)) = (&e.compte_rendu, &options.site) {
+        if let (Some((_, page)), Some(base)) = (&e.compte_rendu, &options.site) {
             push_line(
                 &mut out,
-                &format!("URL:{}/reunions/{stem}.html", base.trim_end_matches('/')),
+                &format!("URL:{}/{page}", base.trim_end_matches('/')),
             );
         }
         push_line(

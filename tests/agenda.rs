@@ -180,3 +180,60 @@ fn the_file_is_written_atomically_where_asked() {
     assert_eq!(std::fs::read_to_string(&path).unwrap(), ics_of(&example()));
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 }
+
+/// The calendar linked a compte rendu by its file name, while the site names
+/// the page otherwise when two records share a name in two folders, or when
+/// the file name is not a page name: the links went to the wrong page or to
+/// none. They now lead to the page `render` writes.
+#[test]
+fn calendar_links_lead_to_the_published_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&example(), dir.path());
+    let config = dir.path().join("reunion.yaml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(
+        &config,
+        format!("{text}\nsite: https://www.exemple.fr/cr/\n"),
+    )
+    .unwrap();
+    for (folder, date) in [("2023", "2023-01-12"), ("2024", "2024-01-11")] {
+        let dir = dir.path().join("reunions").join(folder);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join("rencontre de janvier.yaml"),
+            format!("titre: Rencontre de janvier\ndate: {date}\nmodalite: visio\n"),
+        )
+        .unwrap();
+    }
+    let out = dir.path().join("sortie");
+    let render = run(dir.path(), &["render", "--sortie", out.to_str().unwrap()]);
+    assert!(
+        render.status.success(),
+        "{}",
+        String::from_utf8_lossy(&render.stderr)
+    );
+    let ics = std::fs::read_to_string(out.join("agenda.ics")).unwrap();
+    let unfolded = ics.replace("\r\n ", "");
+    let urls: Vec<&str> = unfolded
+        .lines()
+        .filter_map(|l| l.strip_prefix("URL:https://www.exemple.fr/cr/"))
+        .map(str::trim_end)
+        .collect();
+    assert_eq!(urls.len(), 5, "{unfolded}");
+    let mut distinct = urls.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    assert_eq!(distinct.len(), urls.len(), "{urls:?}");
+    for url in &urls {
+        // The page is there, under the name the URL gives (spaces encoded).
+        let path = url.replace("%20", " ");
+        assert!(out.join(&path).is_file(), "{url} → {path}");
+        assert!(unfolded.contains(&format!("Compte rendu : https://www.exemple.fr/cr/{url}")));
+    }
+    // The same links as `agenda --ics`.
+    let cli = run(dir.path(), &["agenda", "--ics", "-"]);
+    let cli = String::from_utf8(cli.stdout).unwrap().replace("\r\n ", "");
+    for url in &urls {
+        assert!(cli.contains(url), "{url}");
+    }
+}
