@@ -150,9 +150,8 @@ struct Common<'v> {
     /// Digest of the inputs of the pages made from the whole folder.
     dossier: Option<&'v str>,
     entrees: Option<&'v Entrees<'v>>,
-    suites: &'v suivi::SuitesVue,
-    resume: &'v suivi::SuiviResume,
-    presence: &'v graphique::PresenceVue,
+    /// The practices with a fiche on the site.
+    fiches: &'v [crate::fiche::Fiche<'v>],
 }
 
 /// Renders pages of one folder with one set of templates.
@@ -262,16 +261,31 @@ impl<'a> Renderer<'a> {
             return Ok(());
         }
         let [ih, im, sh, sm] = chemins.map(str::to_string);
+        // Made here, after the pages were found to need it: a publication
+        // where nothing changed does not build them.
+        let suites = suivi::suites(views, reunions);
+        // The view of each fiche holds its texts: made for the summary and
+        // dropped, made again for its page.
+        let resume = suivi::resume(
+            &suites,
+            common.fiches.iter().map(|f| suivi::fiche(views, f)),
+        );
+        let presence = crate::presence::presence(
+            &self.folder.config,
+            reunions,
+            &crate::presence::FiltrePresence::default(),
+        );
+        let presence = graphique::presence_vue(&presence, views);
         let mut ctx = self.context("", "index", false);
         let newest_first: Vec<_> = reunions.iter().rev().map(|r| views.resume(r)).collect();
         ctx.insert("reunions", &newest_first);
-        ctx.insert("presence", common.presence);
+        ctx.insert("presence", &presence);
         ctx.insert("territoires", &views.territoires(reunions));
-        ctx.insert("suivi", common.resume);
+        ctx.insert("suivi", &resume);
         self.both_formats(sink, "index", &ctx, [ih, im], common.dossier)?;
         drop(ctx);
         let mut ctx = self.context("", "suites", false);
-        ctx.insert("suites", common.suites);
+        ctx.insert("suites", &suites);
         self.both_formats(sink, "suites", &ctx, [sh, sm], common.dossier)
     }
 
@@ -446,31 +460,17 @@ impl<'a> Renderer<'a> {
         let reunions = &self.folder.reunions;
         let views = self.views();
         let fiches = crate::fiche::published(reunions);
-        let suites = suivi::suites(&views, reunions);
-        // The view of each fiche holds its texts: made again for its page
-        // rather than kept for the whole publication.
-        let resume = suivi::resume(&suites, fiches.iter().map(|f| suivi::fiche(&views, f)));
-        let presence = crate::presence::presence(
-            &self.folder.config,
-            reunions,
-            &crate::presence::FiltrePresence::default(),
-        );
-        let presence = graphique::presence_vue(&presence, &views);
         let dossier = entrees.and_then(|e| e.dossier(&self.pages, reunions));
         let common = Common {
             views: &views,
             dossier: dossier.as_deref(),
             entrees,
-            suites: &suites,
-            resume: &resume,
-            presence: &presence,
+            fiches: &fiches,
         };
         // The pages of the whole folder are a few large ones, the others
-        // many small ones: both are rendered side by side, so that both
-        // cores stay busy.
-        // The list of actions, in one format after the other (its view of
-        // every action is the largest thing a publication holds), beside
-        // everything else.
+        // many small ones: all are rendered side by side so that both cores
+        // stay busy, the list of actions (its view of every action is the
+        // largest thing a publication holds) beside everything else.
         let (actions, others) = rayon::join(
             || self.actions_pages(&common, sink),
             || {
