@@ -258,7 +258,6 @@ fn merge<'a>(id: &str, mut etapes: Vec<Etape<'a>>) -> Option<Fiche<'a>> {
 mod tests {
     use super::*;
     use crate::config::parse_config;
-    use crate::record::parse_record;
 
     fn meetings() -> Vec<Reunion> {
         let (config, _) = parse_config("organisation:\n  nom: IREV\nterritoires: [Lille]\n", None);
@@ -278,11 +277,7 @@ mod tests {
         ];
         files
             .iter()
-            .map(|(f, s)| {
-                let (r, d) = parse_record(f, s, &config);
-                assert!(d.iter().all(|d| !d.is_error()), "{d:?}");
-                r.unwrap()
-            })
+            .map(|(f, s)| crate::record::valid_record(f, s, &config))
             .collect()
     }
 

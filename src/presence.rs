@@ -128,12 +128,9 @@ pub fn presence<'a>(
 mod tests {
     use super::*;
     use crate::config::parse_config;
-    use crate::record::parse_record;
 
     fn meeting(config: &Config, fichier: &str, text: &str) -> Reunion {
-        let (r, d) = parse_record(fichier, text, config);
-        assert!(d.iter().all(|d| !d.is_error()), "{d:?}");
-        r.unwrap()
+        crate::record::valid_record(fichier, text, config)
     }
 
     #[test]

@@ -610,7 +610,6 @@ pub fn territoires(config: &Config, reunions: &[Reunion]) -> Vec<StatTerritoire>
 mod tests {
     use super::*;
     use crate::config::parse_config;
-    use crate::record::parse_record;
 
     const CONFIG: &str = "organisation:\n  nom: IREV\nterritoires:\n  - nom: Lille\n    alias: [Lille Sud]\n  - Maubeuge\n  - nom: Valenciennes-Anzin\n    alias: [Valencienne/Anzin]\nreseaux:\n  - id: cites-educatives\n    nom: Cités éducatives\n  - id: pre\n    nom: Programmes de réussite éducative\n";
 
@@ -621,9 +620,7 @@ mod tests {
     }
 
     fn meeting(config: &Config, fichier: &str, text: &str) -> Reunion {
-        let (r, d) = parse_record(fichier, text, config);
-        assert!(d.iter().all(|d| !d.is_error()), "{d:?}");
-        r.unwrap()
+        crate::record::valid_record(fichier, text, config)
     }
 
     fn folder() -> (Config, Vec<Reunion>) {

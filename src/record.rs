@@ -685,6 +685,15 @@ impl RecordReader<'_, '_> {
     }
 }
 
+/// For the unit tests of the modules that need meetings: a record that
+/// must read without error.
+#[cfg(test)]
+pub(crate) fn valid_record(fichier: &str, text: &str, config: &Config) -> Reunion {
+    let (r, d) = parse_record(fichier, text, config);
+    assert!(d.iter().all(|d| !d.is_error()), "{d:?}");
+    r.expect("a record without error is read")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -567,7 +567,6 @@ pub fn rechercher<'a>(reunions: &'a [Reunion], recherche: &Recherche) -> Vec<Res
 mod tests {
     use super::*;
     use crate::config::{Config, parse_config};
-    use crate::record::parse_record;
 
     const CONFIG: &str = "organisation:\n  nom: IREV\nterritoires: [Lille, Maubeuge]\n";
 
@@ -576,9 +575,7 @@ mod tests {
     }
 
     fn meeting(config: &Config, fichier: &str, text: &str) -> Reunion {
-        let (r, d) = parse_record(fichier, text, config);
-        assert!(d.iter().all(|d| !d.is_error()), "{d:?}");
-        r.unwrap()
+        crate::record::valid_record(fichier, text, config)
     }
 
     fn chemins(found: &[Resultat<'_>]) -> Vec<String> {

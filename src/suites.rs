@@ -142,7 +142,6 @@ pub fn select(all: &[SuiteSuivie], filter: &SuitesFilter, au: NaiveDate) -> Vec<
 mod tests {
     use super::*;
     use crate::config::parse_config;
-    use crate::record::parse_record;
 
     fn meetings() -> Vec<Reunion> {
         let (config, _) = parse_config("organisation:\n  nom: IREV\n", None);
@@ -162,11 +161,7 @@ mod tests {
         ];
         files
             .iter()
-            .map(|(f, s)| {
-                let (r, d) = parse_record(f, s, &config);
-                assert!(d.iter().all(|d| !d.is_error()), "{d:?}");
-                r.unwrap()
-            })
+            .map(|(f, s)| crate::record::valid_record(f, s, &config))
             .collect()
     }
 

@@ -680,7 +680,6 @@ impl<'a> Views<'a> {
 mod tests {
     use super::*;
     use crate::config::parse_config;
-    use crate::record::parse_record;
 
     #[test]
     fn fiche_file_names_are_never_empty_nor_hidden() {
@@ -716,9 +715,7 @@ mod tests {
     const CONFIG: &str = "organisation:\n  nom: IREV\nterritoires: [Lille, Maubeuge]\nreseaux:\n  - id: ce\n    nom: Réseau des cités éducatives\n";
 
     fn meeting(fichier: &str, text: &str, config: &Config) -> Reunion {
-        let (r, d) = parse_record(fichier, text, config);
-        assert!(d.iter().all(|d| !d.is_error()), "{d:?}");
-        r.unwrap()
+        crate::record::valid_record(fichier, text, config)
     }
 
     #[test]
