@@ -76,9 +76,11 @@ pub fn path_for(out: &Path) -> Option<PathBuf> {
     Some(base.join("reunion").join(format!("{}.cache", &name[..32])))
 }
 
-/// A cache as read, with the records it holds.
+/// A cache as read, with the records it holds and the file it is kept in.
 #[derive(Debug, Default)]
 pub struct RecordCache {
+    /// Where it is kept; `None` without a cache folder.
+    path: Option<PathBuf>,
     context: [u8; 32],
     bytes: Vec<u8>,
     entries: HashMap<[u8; 32], Range<usize>>,
@@ -103,16 +105,25 @@ pub enum Update {
 }
 
 impl RecordCache {
+    /// The cache of the publication into `out` ([`path_for`]); empty when
+    /// there is none yet or it is damaged, and never kept without a cache
+    /// folder.
+    pub fn for_output(out: &Path) -> RecordCache {
+        path_for(out).map_or_else(RecordCache::default, |path| RecordCache::read(&path))
+    }
+
     /// Reads the cache at `path`; empty when there is none or it is damaged.
     pub fn read(path: &Path) -> RecordCache {
         let too_big = std::fs::metadata(path).map_or(true, |m| m.len() > MAX_BYTES);
-        if too_big {
-            return RecordCache::default();
+        let read = if too_big {
+            None
+        } else {
+            std::fs::read(path).ok().and_then(Self::parse)
+        };
+        RecordCache {
+            path: Some(path.to_path_buf()),
+            ..read.unwrap_or_default()
         }
-        std::fs::read(path)
-            .ok()
-            .and_then(Self::parse)
-            .unwrap_or_default()
     }
 
     fn parse(bytes: Vec<u8>) -> Option<RecordCache> {
@@ -138,6 +149,7 @@ impl RecordCache {
             entries.insert(key, range);
         }
         Some(RecordCache {
+            path: None,
             context,
             bytes,
             entries,
@@ -210,29 +222,33 @@ impl RecordCache {
             Update::Append(out)
         }
     }
-}
 
-/// Keeps at `path` what `cache` becomes once `folder` was read with it, if
-/// that changed anything. A cache that cannot be written only makes the
-/// next run slower: the error is returned for the caller to ignore or show.
-pub fn keep(path: &Path, cache: &RecordCache, folder: &Folder) -> std::io::Result<()> {
-    match cache.updated(folder) {
-        Update::Nothing => Ok(()),
-        // One record edited adds one entry, instead of writing again the
-        // whole cache (50 MB for 10,000 meetings). A run killed while
-        // adding leaves a cut entry, which the next one finds and mends.
-        Update::Append(bytes) => {
-            use std::io::Write;
-            std::fs::OpenOptions::new()
-                .append(true)
-                .open(path)?
-                .write_all(&bytes)
-        }
-        Update::Rewrite(bytes) => {
-            if let Some(dir) = path.parent() {
-                std::fs::create_dir_all(dir)?;
+    /// Keeps what this cache becomes once `folder` was read with it, if that
+    /// changed anything. A cache that cannot be written only makes the next
+    /// run slower: the error is returned for the caller to ignore or show.
+    pub fn keep(&self, folder: &Folder) -> std::io::Result<()> {
+        let Some(path) = &self.path else {
+            return Ok(());
+        };
+        match self.updated(folder) {
+            Update::Nothing => Ok(()),
+            // One record edited adds one entry, instead of writing again
+            // the whole cache (50 MB for 10,000 meetings). A run killed
+            // while adding leaves a cut entry, which the next one finds and
+            // mends.
+            Update::Append(bytes) => {
+                use std::io::Write;
+                std::fs::OpenOptions::new()
+                    .append(true)
+                    .open(path)?
+                    .write_all(&bytes)
             }
-            crate::fsutil::write_atomic(path, &bytes)
+            Update::Rewrite(bytes) => {
+                if let Some(dir) = path.parent() {
+                    std::fs::create_dir_all(dir)?;
+                }
+                crate::fsutil::write_atomic(path, &bytes)
+            }
         }
     }
 }

@@ -111,11 +111,7 @@ pub fn run(args: Args, dossier: Option<&Path>) -> u8 {
 /// were published.
 pub(super) fn publier_une_fois(root: &Path, out: &Path, publication: Publication) -> bool {
     let heure = chrono::Local::now().format("%H:%M:%S");
-    let cache_path = crate::cache::path_for(out);
-    let cache = cache_path
-        .as_deref()
-        .map(RecordCache::read)
-        .unwrap_or_default();
+    let cache = RecordCache::for_output(out);
     let folder = match load_valid(root, &cache) {
         Ok(folder) => folder,
         Err(_) => {
@@ -126,10 +122,8 @@ pub(super) fn publier_une_fois(root: &Path, out: &Path, publication: Publication
     print_diagnostics(&folder.diagnostics, &folder.sources);
     match render::publish(&folder, out, publication) {
         Ok((_, report)) => {
-            if let Some(path) = &cache_path {
-                // Not kept: the next publication reads every record again.
-                let _ = crate::cache::keep(path, &cache, &folder);
-            }
+            // Not kept: the next publication reads every record again.
+            let _ = cache.keep(&folder);
             eprintln!(
                 "[{heure}] publié : {} fichiers, {} écrit{}, {} inchangé{}{}",
                 report.fichiers,
@@ -184,11 +178,7 @@ fn site(sortie: Option<&Path>, dossier: Option<&Path>, publication: Publication)
         Err(err) => return usage_error(&err),
     };
     let out = sortie.map_or_else(|| root.join("public"), Path::to_path_buf);
-    let cache_path = crate::cache::path_for(&out);
-    let cache = cache_path
-        .as_deref()
-        .map(RecordCache::read)
-        .unwrap_or_default();
+    let cache = RecordCache::for_output(&out);
     let folder = match load_valid(&root, &cache) {
         Ok(folder) => folder,
         Err(code) => {
@@ -222,10 +212,8 @@ fn site(sortie: Option<&Path>, dossier: Option<&Path>, publication: Publication)
     }
     match render::publish(&folder, &out, publication) {
         Ok((resolved, report)) => {
-            if let Some(path) = &cache_path {
-                // Not kept: the next publication reads every record again.
-                let _ = crate::cache::keep(path, &cache, &folder);
-            }
+            // Not kept: the next publication reads every record again.
+            let _ = cache.keep(&folder);
             // Every valid record has its page.
             let comptes_rendus = folder.reunions.len();
             let mut line = format!(
