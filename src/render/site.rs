@@ -3,7 +3,6 @@
 //! removes exactly the files this one wrote and the next one no longer
 //! produces, and nothing else.
 
-use super::Page;
 use crate::fsutil::write_atomic;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
@@ -534,23 +533,24 @@ fn create_dirs(dir: &Path, created: &mut Vec<PathBuf>) -> Result<(), OutputError
     Ok(())
 }
 
-/// Writes `pages` into `out` (a path from [`check_output`]) in one
-/// publication: what [`Writer`] does, for pages already in memory.
-pub fn write(out: &Path, pages: &[Page]) -> Result<Report, OutputError> {
-    let dirs: BTreeSet<&str> = pages
-        .iter()
-        .filter_map(|p| p.chemin.rsplit_once('/').map(|(dir, _)| dir))
-        .collect();
-    let writer = Writer::open(out, &dirs.into_iter().collect::<Vec<_>>())?;
-    for page in pages {
-        writer.put(&page.chemin, &page.contenu, None)?;
-    }
-    writer.commit()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::Page;
+
+    /// Writes `pages` into `out` in one publication, as `render` does
+    /// page by page.
+    fn write(out: &Path, pages: &[Page]) -> Result<Report, OutputError> {
+        let dirs: BTreeSet<&str> = pages
+            .iter()
+            .filter_map(|p| p.chemin.rsplit_once('/').map(|(dir, _)| dir))
+            .collect();
+        let writer = Writer::open(out, &dirs.into_iter().collect::<Vec<_>>())?;
+        for page in pages {
+            writer.put(&page.chemin, &page.contenu, None)?;
+        }
+        writer.commit()
+    }
 
     fn page(chemin: &str, contenu: &str) -> Page {
         Page {
