@@ -19,17 +19,22 @@ use std::collections::HashMap;
 
 /// A digest being built from length-prefixed parts, so that no two lists of
 /// parts give the same bytes.
-struct Digest(blake3::Hasher);
+pub(super) struct Digest(blake3::Hasher);
 
 impl Digest {
+    /// A digest of nothing yet.
+    pub(super) fn empty() -> Self {
+        Digest(blake3::Hasher::new())
+    }
+
     fn new(global: &[u8; 32], kind: &str) -> Self {
-        let mut d = Digest(blake3::Hasher::new());
+        let mut d = Digest::empty();
         d.part(global);
         d.part(kind.as_bytes());
         d
     }
 
-    fn part(&mut self, bytes: &[u8]) -> &mut Self {
+    pub(super) fn part(&mut self, bytes: &[u8]) -> &mut Self {
         self.0.update(&(bytes.len() as u64).to_le_bytes());
         self.0.update(bytes);
         self
@@ -44,6 +49,10 @@ impl Digest {
 
     fn hex(&self) -> String {
         self.0.finalize().to_hex().to_string()
+    }
+
+    pub(super) fn bytes(&self) -> [u8; 32] {
+        *self.0.finalize().as_bytes()
     }
 }
 
@@ -65,20 +74,16 @@ impl<'f> Entrees<'f> {
         if folder.empreintes.len() != folder.reunions.len() {
             return None;
         }
-        let mut d = blake3::Hasher::new();
-        let mut part = |bytes: &[u8]| {
-            d.update(&(bytes.len() as u64).to_le_bytes());
-            d.update(bytes);
-        };
-        part(b"reunion render 1");
-        part(&crate::cache::program()?);
-        part(env!("CARGO_PKG_VERSION").as_bytes());
-        part(&templates.empreinte);
-        part(folder.sources.get(CONFIG_FILE)?.as_bytes());
-        part(&[u8::from(publication.avec_noms)]);
-        part(logo.unwrap_or("").as_bytes());
+        let mut d = Digest::empty();
+        d.part(b"reunion render 1")
+            .part(&crate::cache::program()?)
+            .part(env!("CARGO_PKG_VERSION").as_bytes())
+            .part(&templates.empreinte)
+            .part(folder.sources.get(CONFIG_FILE)?.as_bytes())
+            .part(&[u8::from(publication.avec_noms)])
+            .part(logo.unwrap_or("").as_bytes());
         Some(Entrees {
-            global: *d.finalize().as_bytes(),
+            global: d.bytes(),
             records: &folder.empreintes,
         })
     }

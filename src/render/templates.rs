@@ -265,19 +265,16 @@ impl Templates {
     fn with_overrides(
         overrides: Vec<(String, String, String)>,
     ) -> Result<Templates, TemplateError> {
-        let mut digest = blake3::Hasher::new();
+        let mut digest = super::entrees::Digest::empty();
         for (name, _, source) in &overrides {
-            for part in [name.as_bytes(), source.as_bytes()] {
-                digest.update(&(part.len() as u64).to_le_bytes());
-                digest.update(part);
-            }
+            digest.part(name.as_bytes()).part(source.as_bytes());
         }
         let mut templates = Templates {
             html: html_engine(),
             md: md_engine(),
             stylesheet: String::new(),
             origins: BTreeMap::new(),
-            empreinte: *digest.finalize().as_bytes(),
+            empreinte: digest.bytes(),
         };
         let mut html = Vec::new();
         let mut md = Vec::new();
