@@ -4,11 +4,12 @@
 
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use unicode_width::UnicodeWidthStr;
 
+mod common;
+
 fn fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/actions")
+    common::fixture("actions")
 }
 
 struct Sortie {
@@ -24,17 +25,11 @@ impl Sortie {
 }
 
 fn reunion_in(dir: &Path, args: &[&str]) -> Sortie {
-    let out = Command::new(env!("CARGO_BIN_EXE_reunion"))
+    // Deterministic output whatever the environment of the test run.
+    let out = common::bin()
         .arg("-C")
         .arg(dir)
         .args(args)
-        // Deterministic output whatever the environment of the test run.
-        .env("NO_COLOR", "1")
-        .env(
-            "XDG_CACHE_HOME",
-            Path::new(env!("CARGO_TARGET_TMPDIR")).join("cache"),
-        )
-        .env_remove("COLUMNS")
         .output()
         .expect("lancer reunion");
     Sortie {
@@ -462,15 +457,10 @@ fn text_table_fits_narrow_widths() {
 
 #[test]
 fn text_width_follows_columns_when_not_a_terminal() {
-    let out = Command::new(env!("CARGO_BIN_EXE_reunion"))
+    let out = common::bin()
         .arg("-C")
         .arg(fixture())
         .arg("actions")
-        .env("NO_COLOR", "1")
-        .env(
-            "XDG_CACHE_HOME",
-            Path::new(env!("CARGO_TARGET_TMPDIR")).join("cache"),
-        )
         .env("COLUMNS", "60")
         .output()
         .unwrap();

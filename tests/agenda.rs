@@ -3,24 +3,9 @@
 
 use icalendar::{Calendar, CalendarComponent, Component, DatePerhapsTime, EventLike};
 use std::path::Path;
-use std::process::{Command, Output};
 
 mod common;
-use common::{copy_dir, example};
-
-fn run(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_reunion"))
-        .env("NO_COLOR", "1")
-        .env(
-            "XDG_CACHE_HOME",
-            Path::new(env!("CARGO_TARGET_TMPDIR")).join("cache"),
-        )
-        .arg("-C")
-        .arg(dir)
-        .args(args)
-        .output()
-        .expect("reunion runs")
-}
+use common::{copy_dir, example, run};
 
 fn ics_of(dir: &Path) -> String {
     let out = run(dir, &["agenda", "--au", "2022-06-01", "--ics", "-"]);

@@ -14,14 +14,8 @@ mod common;
 use common::{copy_dir, example, fixture, run, text};
 
 fn bin() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_reunion"));
-    cmd.env("NO_COLOR", "1")
-        .env(
-            "XDG_CACHE_HOME",
-            Path::new(env!("CARGO_TARGET_TMPDIR")).join("cache"),
-        )
-        .env_remove("COLUMNS")
-        .env_remove("REUNION_COMPLETE");
+    let mut cmd = common::bin();
+    cmd.env_remove("REUNION_COMPLETE");
     cmd
 }
 

@@ -84,12 +84,7 @@ fn run_measured(dir: &Path, args: &[&str], bound: Duration) -> (Output, Option<u
     } else {
         Command::new(env!("CARGO_BIN_EXE_reunion"))
     };
-    let mut child = cmd
-        .env("NO_COLOR", "1")
-        .env(
-            "XDG_CACHE_HOME",
-            Path::new(env!("CARGO_TARGET_TMPDIR")).join("cache"),
-        )
+    let mut child = common::isolate(&mut cmd)
         .arg("-C")
         .arg(dir)
         .args(args)
@@ -848,13 +843,7 @@ fn unprivileged() -> Option<(Command, tempfile::TempDir)> {
     std::fs::copy(env!("CARGO_BIN_EXE_reunion"), &binary).unwrap();
     std::fs::set_permissions(copy.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
     std::fs::set_permissions(&binary, std::fs::Permissions::from_mode(0o755)).unwrap();
-    cmd.arg(&binary)
-        .env("NO_COLOR", "1")
-        .env(
-            "XDG_CACHE_HOME",
-            Path::new(env!("CARGO_TARGET_TMPDIR")).join("cache"),
-        )
-        .env("HOME", "/nonexistent");
+    common::isolate(cmd.arg(&binary)).env("HOME", "/nonexistent");
     Some((cmd, copy))
 }
 
@@ -1026,7 +1015,7 @@ fn a_file_size_limit_is_a_clear_error() {
     let root = sandbox.path().join("dossier");
     copy_dir(&example(), &root);
     let out = sandbox.path().join("public");
-    let output = Command::new("sh")
+    let output = common::isolate(&mut Command::new("sh"))
         .arg("-c")
         .arg("trap '' XFSZ; exec prlimit --fsize=4096 -- \"$@\"")
         .arg("sh")
@@ -1036,11 +1025,6 @@ fn a_file_size_limit_is_a_clear_error() {
         .arg("render")
         .arg("--sortie")
         .arg(&out)
-        .env("NO_COLOR", "1")
-        .env(
-            "XDG_CACHE_HOME",
-            Path::new(env!("CARGO_TARGET_TMPDIR")).join("cache"),
-        )
         .output()
         .unwrap();
     let err = clean_stderr(&output);

@@ -1,16 +1,17 @@
 //! `reunion suites` on a fixture where a follow-up is carried over two
 //! meetings and closed in the third, with a second network.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::PathBuf;
+use std::process::Output;
+
+mod common;
 
 fn fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/suites")
+    common::fixture("suites")
 }
 
 fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_reunion"))
-        .env("NO_COLOR", "1")
+    common::bin()
         .arg("-C")
         .arg(fixture())
         .arg("suites")

@@ -23,15 +23,22 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// The real binary, without colours and with no width from the terminal,
-/// its cache of records under the build folder rather than the user's.
+/// The real binary, run by [`isolate`]d rules.
 pub fn bin() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_reunion"));
+    isolate(&mut cmd);
+    cmd
+}
+
+/// The environment every run of the binary gets, also when it is started
+/// through another program (GNU time, another user): no colours, no width
+/// from the terminal, and its cache of records under the build folder
+/// rather than the user's.
+pub fn isolate(cmd: &mut Command) -> &mut Command {
     cmd.env("NO_COLOR", "1").env_remove("COLUMNS").env(
         "XDG_CACHE_HOME",
         Path::new(env!("CARGO_TARGET_TMPDIR")).join("cache"),
-    );
-    cmd
+    )
 }
 
 /// A fixture folder under `tests/fixtures/`.
