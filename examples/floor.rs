@@ -13,7 +13,7 @@
 //! ```
 
 use rayon::prelude::*;
-use reunion::yaml::{Node, Value};
+use reunion::read::yaml::{Node, Value};
 use std::path::{Path, PathBuf};
 
 #[global_allocator]
@@ -57,7 +57,7 @@ fn markdown(text: &str, out: &mut String) {
 }
 
 /// One meeting's page, by concatenation.
-fn page(tree: &Node, config: &reunion::config::Config) -> String {
+fn page(tree: &Node, config: &reunion::read::config::Config) -> String {
     let mut out =
         String::from("<!doctype html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\"><title>");
     escape(text(tree, "titre"), &mut out);
@@ -100,7 +100,7 @@ fn main() -> std::process::ExitCode {
     let config = out.as_ref().map(|_| {
         let source =
             std::fs::read_to_string(dir.join("reunion.yaml")).expect("reunion.yaml lisible");
-        reunion::config::parse_config(&source, Some(dir)).0
+        reunion::read::config::parse_config(&source, Some(dir)).0
     });
     if let Some(out) = &out {
         std::fs::create_dir_all(out).expect("dossier de sortie");
@@ -116,7 +116,7 @@ fn main() -> std::process::ExitCode {
         .par_iter()
         .map(|path| {
             let source = std::fs::read_to_string(path).expect("fichier lisible");
-            let Ok(tree) = reunion::yaml::parse(&source) else {
+            let Ok(tree) = reunion::read::yaml::parse(&source) else {
                 return 0;
             };
             if let (Some(out), Some(config)) = (&out, &config) {

@@ -2,7 +2,7 @@
 # Mesure le temps et la mémoire maximale de `reunion check` (binaire release,
 # GNU time) sur chaque cas hostile de SECURITY.md, et affiche le tableau en
 # Markdown. Les chiffres dépendent de la machine : ce script n'est pas lancé
-# par la CI (tests/robustesse.rs y vérifie les mêmes cas avec des bornes larges).
+# par la CI (tests/cli/robustesse/input.rs y vérifie les mêmes cas avec des bornes larges).
 #
 #   scripts/mesurer-limites.sh
 set -euo pipefail

@@ -15,6 +15,9 @@ pub enum Severity {
     Erreur,
     /// Worth fixing, but the record is usable.
     Avertissement,
+    /// Neither: something the reader should know about the check itself
+    /// (checks skipped because a record is invalid).
+    Note,
 }
 
 /// A place in a file: 1-based line and column (in characters), and the
@@ -37,6 +40,46 @@ impl Pos {
         colonne: 1,
         longueur: 0,
     };
+}
+
+/// A position as three numbers: [`Pos`] leaves its length out of the JSON
+/// diagnostics, and the cache must keep it.
+pub mod pos {
+    use super::Pos;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(pos: &Pos, s: S) -> Result<S::Ok, S::Error> {
+        (pos.ligne, pos.colonne, pos.longueur).serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Pos, D::Error> {
+        let (ligne, colonne, longueur) = <(u32, u32, u32)>::deserialize(d)?;
+        Ok(Pos {
+            ligne,
+            colonne,
+            longueur,
+        })
+    }
+}
+
+/// [`pos`] for an optional position.
+pub mod pos_option {
+    use super::Pos;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(pos: &Option<Pos>, s: S) -> Result<S::Ok, S::Error> {
+        pos.map(|p| (p.ligne, p.colonne, p.longueur)).serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Pos>, D::Error> {
+        Ok(
+            Option::<(u32, u32, u32)>::deserialize(d)?.map(|(ligne, colonne, longueur)| Pos {
+                ligne,
+                colonne,
+                longueur,
+            }),
+        )
+    }
 }
 
 /// A second place that explains the first (the other definition of a
@@ -114,6 +157,19 @@ impl Diagnostic {
         self
     }
 
+    /// A note at `pos` of `fichier`.
+    pub fn note(fichier: &str, pos: Pos, chemin: &str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            gravite: Severity::Note,
+            ..Diagnostic::error(fichier, pos, chemin, message)
+        }
+    }
+
+    /// Whether this is a warning.
+    pub fn is_warning(&self) -> bool {
+        self.gravite == Severity::Avertissement
+    }
+
     /// Whether this is an error (not a warning).
     pub fn is_error(&self) -> bool {
         self.gravite == Severity::Erreur
@@ -175,29 +231,11 @@ fn byte_range(source: &str, pos: Pos) -> Option<std::ops::Range<usize>> {
     Some(line_start + start..line_start + end.max(start))
 }
 
-/// Renders one diagnostic as rustc does: a title, `--> fichier:ligne:colonne`,
-/// the source line with a caret labelled with the field path, then help and
-/// related places. `source` is the file's text when it could be read.
-/// A message, label or path as it may reach a terminal: every character
-/// [`crate::yaml::forbidden_char`] refuses is written as `\u{1b}`, so that
-/// a key or a file name cannot colour, move or reorder what is printed.
-fn visible(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c != '\n' && crate::yaml::forbidden_char(c).is_some() {
-            out.push_str(&c.escape_unicode().to_string());
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
 /// A source text as it may reach a terminal, with the same byte offsets:
 /// the reordering characters (three bytes) become U+FFFD, the C1 controls
 /// (two bytes) `·`. The C0 controls are shown as symbols by the renderer.
 fn visible_source(text: &str) -> std::borrow::Cow<'_, str> {
-    let replace = |c: char| c != '\n' && !c.is_ascii() && crate::yaml::forbidden_char(c).is_some();
+    let replace = |c: char| c != '\n' && !c.is_ascii() && crate::text::forbidden_char(c).is_some();
     if !text.chars().any(replace) {
         return std::borrow::Cow::Borrowed(text);
     }
@@ -210,23 +248,30 @@ fn visible_source(text: &str) -> std::borrow::Cow<'_, str> {
         .collect()
 }
 
+/// Renders one diagnostic as rustc does: a title, `--> fichier:ligne:colonne`,
+/// the source line with a caret labelled with the field path, then help and
+/// related places. `source` is the file's text when it could be read.
 pub fn render(
     diagnostic: &Diagnostic,
     source: Option<&str>,
     related_source: Option<&str>,
     styled: bool,
 ) -> String {
-    let message = visible(&diagnostic.message);
-    let chemin = visible(&diagnostic.chemin);
-    let fichier = visible(&diagnostic.fichier);
-    let aide = diagnostic.aide.as_deref().map(visible);
+    let message = crate::text::visible(&diagnostic.message).into_owned();
+    let chemin = crate::text::visible(&diagnostic.chemin).into_owned();
+    let fichier = crate::text::visible(&diagnostic.fichier).into_owned();
+    let aide = diagnostic
+        .aide
+        .as_deref()
+        .map(|a| crate::text::visible(a).into_owned());
     let source = source.map(visible_source);
     let source = source.as_deref();
     let related_source = related_source.map(visible_source);
     let related_source = related_source.as_deref();
     let level = match diagnostic.gravite {
-        Severity::Erreur => Level::ERROR.with_name("erreur"),
-        Severity::Avertissement => Level::WARNING.with_name("avertissement"),
+        Severity::Erreur => Level::ERROR.with_name("erreur "),
+        Severity::Avertissement => Level::WARNING.with_name("attention "),
+        Severity::Note => Level::NOTE.with_name("note "),
     };
     let label = if chemin.is_empty() {
         None
@@ -248,16 +293,22 @@ pub fn render(
         ),
     };
     if let Some(aide) = &aide {
-        group = group.element(Level::HELP.with_name("aide").message(aide.as_str()));
+        group = group.element(Level::HELP.with_name("aide ").message(aide.as_str()));
     }
     let mut report = vec![group];
-    let related_message = diagnostic.voir_aussi.as_ref().map(|r| visible(&r.message));
-    let related_fichier = diagnostic.voir_aussi.as_ref().map(|r| visible(&r.fichier));
+    let related_message = diagnostic
+        .voir_aussi
+        .as_ref()
+        .map(|r| crate::text::visible(&r.message).into_owned());
+    let related_fichier = diagnostic
+        .voir_aussi
+        .as_ref()
+        .map(|r| crate::text::visible(&r.fichier).into_owned());
     if let (Some(related), Some(message), Some(fichier)) =
         (&diagnostic.voir_aussi, &related_message, &related_fichier)
     {
         let title = Level::NOTE
-            .with_name("note")
+            .with_name("note ")
             .secondary_title(message.as_str());
         let g = match related_source.and_then(|s| byte_range(s, related.pos).map(|r| (s, r))) {
             Some((text, range)) => Group::with_title(title).element(
@@ -304,7 +355,7 @@ mod tests {
         assert!(
             !text
                 .chars()
-                .any(|c| c != '\n' && crate::yaml::forbidden_char(c).is_some()),
+                .any(|c| c != '\n' && crate::text::forbidden_char(c).is_some()),
             "{text:?}"
         );
         assert!(text.contains("cl\\u{1b}[31m"), "{text}");
@@ -367,11 +418,17 @@ mod tests {
         )
         .with_help("vouliez-vous dire « Lille » ?");
         let out = render(&d, Some(src), None, false);
-        assert!(out.contains("erreur: territoire inconnu « Lile »"), "{out}");
+        assert!(
+            out.contains("erreur : territoire inconnu « Lile »"),
+            "{out}"
+        );
         assert!(out.contains("--> reunions/a.yaml:2:13"), "{out}");
         assert!(out.contains("territoire: Lile"), "{out}");
         assert!(out.contains("^^^^ territoire"), "{out}");
-        assert!(out.contains("aide: vouliez-vous dire « Lille » ?"), "{out}");
+        assert!(
+            out.contains("aide : vouliez-vous dire « Lille » ?"),
+            "{out}"
+        );
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! leads; saying in French why the system refused.
 
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Component, Path, PathBuf};
 
 /// Prefix and suffix of the temporary files [`write_atomic`] and
 /// [`write_new`] create beside their target. A process killed between
@@ -32,6 +32,77 @@ pub fn resolves_inside(root: &Path, path: &Path) -> bool {
         (Ok(root), Ok(path)) => path.starts_with(root),
         _ => false,
     }
+}
+
+/// Why a file of the folder is not opened by [`open_regular_inside`].
+#[derive(Debug)]
+pub enum OpenError {
+    /// Once links are followed, it lies outside the folder.
+    Outside {
+        /// Where it leads.
+        target: PathBuf,
+    },
+    /// It is not a regular file: a folder, a named pipe, a device, a socket
+    /// (in French, for the message).
+    NotRegular {
+        /// What it is, in French (« un dossier », « un tube nommé »…).
+        kind: &'static str,
+    },
+    /// The system refused.
+    Io(io::Error),
+}
+
+fn kind_of(file_type: std::fs::FileType) -> Option<&'static str> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return Some("un tube nommé (FIFO)");
+        }
+        if file_type.is_block_device() || file_type.is_char_device() {
+            return Some("un périphérique");
+        }
+        if file_type.is_socket() {
+            return Some("une socket");
+        }
+    }
+    if file_type.is_dir() {
+        return Some("un dossier");
+    }
+    (!file_type.is_file()).then_some("un fichier spécial")
+}
+
+/// Opens `path` for reading only when, once every link is followed, it is
+/// a regular file inside `root`. Its type is checked before it is opened
+/// (opening a named pipe would wait for a writer forever), it is opened
+/// without blocking, and the open file is checked again, so that a file
+/// swapped in between is refused too.
+pub fn open_regular_inside(
+    root: &Path,
+    path: &Path,
+) -> Result<(std::fs::File, std::fs::Metadata), OpenError> {
+    let root = root.canonicalize().map_err(OpenError::Io)?;
+    let target = path.canonicalize().map_err(OpenError::Io)?;
+    if !target.starts_with(&root) {
+        return Err(OpenError::Outside { target });
+    }
+    let meta = std::fs::metadata(&target).map_err(OpenError::Io)?;
+    if let Some(kind) = kind_of(meta.file_type()) {
+        return Err(OpenError::NotRegular { kind });
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
+    }
+    let file = options.open(&target).map_err(OpenError::Io)?;
+    let meta = file.metadata().map_err(OpenError::Io)?;
+    if let Some(kind) = kind_of(meta.file_type()) {
+        return Err(OpenError::NotRegular { kind });
+    }
+    Ok((file, meta))
 }
 
 /// Why the system refused, in French, for the errors a user can act on;
@@ -107,8 +178,73 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
     Ok(())
 }
 
+/// The absolute form of `path` with every existing part resolved as the
+/// system would (symbolic links, `..` after a link), the parts that do not
+/// exist yet appended as written.
+pub fn resolve(path: &Path) -> io::Result<PathBuf> {
+    let absolute = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir()?.join(path)
+    };
+    let mut out = PathBuf::new();
+    for component in absolute.components() {
+        match component {
+            Component::Prefix(_) | Component::RootDir => out.push(component),
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::Normal(name) => {
+                out.push(name);
+                if let Ok(real) = out.canonicalize() {
+                    out = real;
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
+    #[cfg(unix)]
+    #[test]
+    fn only_regular_files_inside_are_opened() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(root.join("a.yaml"), "x").unwrap();
+        assert!(open_regular_inside(root, &root.join("a.yaml")).is_ok());
+        // A named pipe is refused before it is opened: opening it would
+        // wait for a writer forever.
+        let fifo = root.join("f.yaml");
+        assert!(
+            std::process::Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .unwrap()
+                .success()
+        );
+        assert!(matches!(
+            open_regular_inside(root, &fifo),
+            Err(OpenError::NotRegular { kind }) if kind.contains("FIFO")
+        ));
+        std::os::unix::fs::symlink(&fifo, root.join("l.yaml")).unwrap();
+        assert!(matches!(
+            open_regular_inside(root, &root.join("l.yaml")),
+            Err(OpenError::NotRegular { .. })
+        ));
+        std::os::unix::fs::symlink("/etc/hostname", root.join("out.yaml")).unwrap();
+        assert!(matches!(
+            open_regular_inside(root, &root.join("out.yaml")),
+            Err(OpenError::Outside { .. })
+        ));
+        assert!(matches!(
+            open_regular_inside(root, root),
+            Err(OpenError::NotRegular { kind: "un dossier" })
+        ));
+    }
+
     use super::*;
 
     #[test]

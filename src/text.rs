@@ -1,5 +1,6 @@
 //! Text helpers shared by the whole core: accent folding for matching, slugs
-//! for file names and ids, and "vouliez-vous dire" suggestions.
+//! for file names and ids, "vouliez-vous dire" suggestions, one-line text,
+//! and the characters no text may hold.
 
 /// Folds a text for comparison: accents transliterated (`deunicode` also turns
 /// `œ` into `oe`), lower case, every run of non-alphanumeric characters turned
@@ -21,6 +22,13 @@ pub fn fold(text: &str) -> String {
         }
     }
     out
+}
+
+/// A mapping key as it is compared with the keys of the format: folded
+/// ([`fold`]) with its words joined by `_`, so that `Modalité`, `TITRE` and
+/// `prochaine réunion` are `modalite`, `titre` and `prochaine_reunion`.
+pub fn fold_key(key: &str) -> String {
+    fold(key).replace(' ', "_")
 }
 
 /// Longest slug we produce: long enough to stay readable, short enough for
@@ -46,7 +54,63 @@ pub fn slug(text: &str) -> String {
         // A single word longer than the limit is cut rather than dropped.
         out.push_str(&word[..word.len().min(SLUG_MAX)]);
     }
+    // `con` or `nul` cannot be a file on Windows, whatever its extension.
+    if is_windows_reserved(&out) {
+        out.push_str("-page");
+    }
     out
+}
+
+/// Whether Windows reserves `name` for a device (`CON`, `PRN`, `AUX`,
+/// `NUL`, `COM0`–`COM9`, `LPT0`–`LPT9`, with `¹²³` too, `CONIN$`,
+/// `CONOUT$`), in any case, with or without an extension and trailing
+/// spaces: such a file cannot be created or opened there.
+pub fn is_windows_reserved(name: &str) -> bool {
+    let base = name.split('.').next().unwrap_or("").trim_end_matches(' ');
+    let lower = base.to_lowercase();
+    if matches!(
+        lower.as_str(),
+        "con" | "prn" | "aux" | "nul" | "conin$" | "conout$"
+    ) {
+        return true;
+    }
+    let mut chars = lower.chars();
+    let prefix: String = chars.by_ref().take(3).collect();
+    let rest: Vec<char> = chars.collect();
+    (prefix == "com" || prefix == "lpt")
+        && matches!(rest.as_slice(), [c] if c.is_ascii_digit() || matches!(c, '¹' | '²' | '³'))
+}
+
+/// Whether `c` shows nothing, or nothing but space, where it stands: the
+/// format characters (zero-width space and joiners, soft hyphen, word
+/// joiner, byte order mark, the bidirectional marks and overrides, tags),
+/// variation selectors, fillers, and any white space but the plain space.
+/// A file name holding one reads as another name.
+pub fn is_invisible(c: char) -> bool {
+    (c.is_whitespace() && c != ' ')
+        || c.is_control()
+        || matches!(
+            c,
+            '\u{AD}'
+                | '\u{34F}'
+                | '\u{61C}'
+                | '\u{115F}'
+                | '\u{1160}'
+                | '\u{17B4}'
+                | '\u{17B5}'
+                | '\u{180B}'..='\u{180F}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{206F}'
+                | '\u{3164}'
+                | '\u{FE00}'..='\u{FE0F}'
+                | '\u{FEFF}'
+                | '\u{FFA0}'
+                | '\u{FFF0}'..='\u{FFFB}'
+                | '\u{1BCA0}'..='\u{1BCA3}'
+                | '\u{1D173}'..='\u{1D17A}'
+                | '\u{E0000}'..='\u{E0FFF}'
+        )
 }
 
 /// Whether `id` is a well-formed identifier: lower-case ASCII letters and
@@ -102,12 +166,82 @@ pub fn help_with_choices(input: &str, allowed: &[&str]) -> String {
     }
 }
 
+/// One line of text: control characters (a title with a newline, or an
+/// escape sequence that would drive the terminal) become spaces, and runs of
+/// white space one space.
+pub fn one_line(text: &str) -> String {
+    text.split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Every word of `needle` (folded) is found in `haystack` (folded).
 pub fn contains_all_words(haystack_folded: &str, needle: &str) -> bool {
     fold(needle)
         .split(' ')
         .filter(|w| !w.is_empty())
         .all(|w| haystack_folded.contains(w))
+}
+
+/// Why a character may not appear in any text of a record or of the
+/// configuration, or `None` if it may. Control characters (except tab and
+/// line breaks) can only be typed as YAML escapes (`"\e[31m"`), and would
+/// reach terminals and pages as they are; the bidirectional embeddings,
+/// overrides and isolates (U+202A–U+202E, U+2066–U+2069) reorder what
+/// follows them on screen, so that a text reads differently from what it
+/// is (the « Trojan Source » attack; rustc refuses them too).
+pub fn forbidden_char(c: char) -> Option<&'static str> {
+    match c {
+        '\t' | '\n' | '\r' => None,
+        c if c.is_control() => Some("caractère de contrôle"),
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {
+            Some("il inverse le sens d'affichage du texte qui suit")
+        }
+        _ => None,
+    }
+}
+
+/// A message, label or file name as it may reach a terminal: every
+/// character [`forbidden_char`] refuses (C0 and C1 controls, ESC among them,
+/// the bidirectional overrides and isolates), carriage return included
+/// (it would let a name overwrite its own line), is written as `\u{1b}`, so that a key or a file name cannot
+/// colour, move or reorder what is printed. Line breaks are kept: a message
+/// may have several lines. Every file name a command prints goes through it.
+pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    let escaped = |c: char| c == '\r' || (c != '\n' && forbidden_char(c).is_some());
+    if !text.chars().any(escaped) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if escaped(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// A path as [`visible`] prints it.
+pub fn visible_path(path: &std::path::Path) -> String {
+    visible(&path.to_string_lossy()).into_owned()
+}
+
+/// Markdown marks (`[`, `<`, `` ` ``, `*`, `_`) beyond which a field is taken
+/// as crafted rather than written: a person's text holds a few dozen; a field
+/// of `[a](` repeated made the Markdown engine hold about 130 bytes per byte
+/// of it (544 MiB for 1.9 MiB). Such a field is published as plain text.
+pub const MAX_MARKS: usize = 20_000;
+
+/// Whether a Markdown field holds more than [`MAX_MARKS`] marks.
+pub fn is_crafted_markdown(source: &str) -> bool {
+    source
+        .bytes()
+        .filter(|b| matches!(b, b'[' | b'<' | b'`' | b'*' | b'_'))
+        .nth(MAX_MARKS)
+        .is_some()
 }
 
 #[cfg(test)]
@@ -134,6 +268,61 @@ mod tests {
         assert!(slug(&"mot ".repeat(100)).len() <= SLUG_MAX);
         assert_eq!(slug(&"x".repeat(200)).len(), SLUG_MAX);
         assert_eq!(slug("!!!"), "");
+        // Names Windows keeps for its devices.
+        assert_eq!(slug("CON"), "con-page");
+        assert_eq!(slug("Nul"), "nul-page");
+        assert_eq!(slug("com1"), "com1-page");
+        assert_eq!(slug("COM¹"), "com1-page");
+        assert_eq!(slug("lpt9"), "lpt9-page");
+        assert_eq!(slug("Con des Alpes"), "con-des-alpes");
+        assert_eq!(slug("com10"), "com10");
+    }
+
+    #[test]
+    fn windows_reserved_names() {
+        for name in [
+            "CON",
+            "con",
+            "Prn",
+            "AUX",
+            "nul",
+            "NUL.txt",
+            "nul.tar.gz",
+            "COM1",
+            "com9",
+            "lpt1",
+            "LPT3.html",
+            "COM²",
+            "con ",
+            "conin$",
+            "CONOUT$",
+        ] {
+            assert!(is_windows_reserved(name), "{name}");
+        }
+        for name in [
+            "cons", "console", "com", "com10", "lpt", "nulle", "a.con", "2022-con",
+        ] {
+            assert!(!is_windows_reserved(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn invisible_characters() {
+        for c in [
+            '\u{200B}',
+            '\u{AD}',
+            '\u{FEFF}',
+            '\u{2060}',
+            '\u{202E}',
+            '\u{A0}',
+            '\u{E0041}',
+            '\u{1b}',
+        ] {
+            assert!(is_invisible(c), "{c:?}");
+        }
+        for c in ['a', ' ', 'é', '-', '€'] {
+            assert!(!is_invisible(c), "{c:?}");
+        }
     }
 
     #[test]
@@ -164,6 +353,19 @@ mod tests {
             Some("fiche_publiee")
         );
         assert_eq!(suggest("", names), None);
+    }
+
+    #[test]
+    fn visible_escapes_what_drives_a_terminal() {
+        assert_eq!(visible("reunions/a.yaml"), "reunions/a.yaml");
+        assert_eq!(
+            visible("a\u{1b}[31mb\u{202E}c\u{85}d\te\nf"),
+            "a\\u{1b}[31mb\\u{202e}c\\u{85}d\te\nf"
+        );
+        assert_eq!(
+            visible_path(std::path::Path::new("x\u{2066}.yaml")),
+            "x\\u{2066}.yaml"
+        );
     }
 
     #[test]

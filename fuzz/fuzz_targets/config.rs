@@ -4,9 +4,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use reunion::config::parse_config;
 use reunion::diagnostic::render;
 use reunion::folder::decode;
+use reunion::read::config::parse_config;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(source) = decode(data, "reunion.yaml") else {

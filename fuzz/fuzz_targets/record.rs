@@ -4,11 +4,11 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use reunion::config::parse_config;
 use reunion::diagnostic::render;
 use reunion::folder::decode;
-use reunion::record::parse_record;
-use reunion::validate::cross_check;
+use reunion::folder::validate::cross_check;
+use reunion::read::config::parse_config;
+use reunion::read::record::parse_record;
 
 const CONFIG: &str = "organisation:\n  nom: IREV\nterritoires:\n  - nom: Lille\n    alias: [Lille Sud]\n  - Maubeuge\nreseaux:\n  - id: cites-educatives\n    nom: Réseau\nthematiques: [parentalité, numérique]\n";
 
@@ -26,7 +26,7 @@ fuzz_target!(|data: &[u8]| {
     // The same record twice exercises the checks across records.
     let reunions: Vec<_> = reunion.into_iter().flat_map(|r| [r.clone(), r]).collect();
     let refs: Vec<_> = reunions.iter().collect();
-    cross_check(&refs, &config, true, &mut diagnostics);
+    cross_check(&refs, &config, true, None, &mut diagnostics);
     for d in &diagnostics {
         let _ = render(d, Some(&source), Some(&source), true);
     }

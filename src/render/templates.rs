@@ -93,7 +93,7 @@ pub struct Templates {
     origins: BTreeMap<String, Origin>,
     /// Digest of the folder's own templates (names and texts): the
     /// built-in ones are part of the program.
-    pub empreinte: [u8; 32],
+    pub digest: [u8; 32],
 }
 
 impl std::fmt::Debug for Templates {
@@ -225,7 +225,7 @@ impl Templates {
             })?;
             let mut names: Vec<String> = entries
                 .filter_map(Result::ok)
-                .filter(|e| e.file_type().is_ok_and(|t| t.is_file() || t.is_symlink()))
+                .filter(|e| e.file_type().is_ok_and(|t| !t.is_dir()))
                 .filter_map(|e| e.file_name().into_string().ok())
                 .filter(|n| {
                     !n.starts_with('.')
@@ -249,13 +249,12 @@ impl Templates {
                         source: None,
                     });
                 }
-                let source =
-                    crate::folder::read_text(&dir.join(&name), &fichier).map_err(|diagnostic| {
-                        TemplateError {
-                            diagnostic: Box::new(diagnostic),
-                            source: None,
-                        }
-                    })?;
+                let source = crate::folder::read_text(root, &dir.join(&name), &fichier).map_err(
+                    |diagnostic| TemplateError {
+                        diagnostic: Box::new(diagnostic),
+                        source: None,
+                    },
+                )?;
                 overrides.push((name, fichier, source));
             }
         }
@@ -265,7 +264,7 @@ impl Templates {
     fn with_overrides(
         overrides: Vec<(String, String, String)>,
     ) -> Result<Templates, TemplateError> {
-        let mut digest = super::entrees::Digest::empty();
+        let mut digest = crate::incremental::digest::Digest::empty();
         for (name, _, source) in &overrides {
             digest.part(name.as_bytes()).part(source.as_bytes());
         }
@@ -274,7 +273,7 @@ impl Templates {
             md: md_engine(),
             stylesheet: String::new(),
             origins: BTreeMap::new(),
-            empreinte: digest.bytes(),
+            digest: digest.bytes(),
         };
         let mut html = Vec::new();
         let mut md = Vec::new();

@@ -1,0 +1,160 @@
+//! Attendance: which territories come to the meetings, and how many people.
+//!
+//! A territory is *represented* at a meeting when at least one participant
+//! (`participants`) gives it as their territory. People who sent apologies
+//! (`excuses`) did not attend: they are counted apart and never make a
+//! territory present. (`reunion territoires` also counts a meeting where a
+//! territory's action was told by someone else; attendance does not.)
+
+use super::filter::Filter;
+use crate::model::Reunion;
+use crate::read::config::Config;
+use chrono::NaiveDate;
+
+/// Attendance at one meeting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PresenceReunion<'a> {
+    /// The meeting.
+    pub reunion: &'a Reunion,
+    /// People who came.
+    pub participants: usize,
+    /// People who sent apologies.
+    pub excuses: usize,
+    /// Territories represented, in the referential's order.
+    pub territoires: Vec<String>,
+}
+
+/// Attendance of one territory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PresenceTerritoire<'a> {
+    /// Canonical name.
+    pub nom: String,
+    /// Meetings where it was represented, oldest first.
+    pub reunions: Vec<&'a Reunion>,
+    /// Meetings counted in all.
+    pub total: usize,
+}
+
+impl PresenceTerritoire<'_> {
+    /// Share of the meetings where it was represented, in percent, rounded.
+    pub fn pourcentage(&self) -> u32 {
+        if self.total == 0 {
+            0
+        } else {
+            ((self.reunions.len() as f64 * 100.0) / self.total as f64).round() as u32
+        }
+    }
+
+    /// The day it was last represented.
+    pub fn derniere(&self) -> Option<NaiveDate> {
+        self.reunions.last().map(|r| r.date)
+    }
+}
+
+/// Attendance across a selection of meetings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Presence<'a> {
+    /// Per meeting, oldest first.
+    pub reunions: Vec<PresenceReunion<'a>>,
+    /// Per territory, in the referential's order.
+    pub territoires: Vec<PresenceTerritoire<'a>>,
+}
+
+/// Attendance at the meetings `filter` keeps (`reunions` sorted oldest
+/// first, as the folder gives them).
+pub fn presence<'a>(config: &Config, reunions: &'a [Reunion], filter: &Filter) -> Presence<'a> {
+    let kept: Vec<&Reunion> = reunions
+        .iter()
+        .filter(|r| filter.keeps_meeting(r))
+        .collect();
+    let noms: Vec<&str> = config
+        .territoires
+        .all()
+        .iter()
+        .map(|t| t.nom.as_str())
+        .collect();
+    let represente = |r: &Reunion, nom: &str| {
+        r.participants
+            .iter()
+            .any(|p| p.territoire.as_deref() == Some(nom))
+    };
+    let par_reunion = kept
+        .iter()
+        .map(|r| PresenceReunion {
+            reunion: r,
+            participants: r.participants.len(),
+            excuses: r.excuses.len(),
+            territoires: noms
+                .iter()
+                .filter(|n| represente(r, n))
+                .map(|n| n.to_string())
+                .collect(),
+        })
+        .collect();
+    let par_territoire = noms
+        .iter()
+        .map(|n| PresenceTerritoire {
+            nom: n.to_string(),
+            reunions: kept.iter().copied().filter(|r| represente(r, n)).collect(),
+            total: kept.len(),
+        })
+        .collect();
+    Presence {
+        reunions: par_reunion,
+        territoires: par_territoire,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::config::parse_config;
+
+    fn meeting(config: &Config, fichier: &str, text: &str) -> Reunion {
+        crate::read::record::valid_record(fichier, text, config)
+    }
+
+    #[test]
+    fn excused_people_do_not_make_a_territory_present() {
+        let (c, _) = parse_config(
+            "organisation:\n  nom: x\nterritoires: [Lille, Maubeuge, Roubaix]\nreseaux:\n  - id: ce\n    nom: CE\n",
+            None,
+        );
+        let reunions = vec![
+            meeting(
+                &c,
+                "reunions/a.yaml",
+                "titre: A\ndate: 2022-03-03\nmodalite: visio\nreseau: ce\nparticipants:\n  - fonction: a\n    territoire: Lille\n  - fonction: b\n    territoire: Lille\n  - fonction: c\nexcuses:\n  - fonction: d\n    territoire: Maubeuge\n",
+            ),
+            meeting(
+                &c,
+                "reunions/b.yaml",
+                "titre: B\ndate: 2022-04-06\nmodalite: visio\nparticipants:\n  - fonction: a\n    territoire: Maubeuge\n  - fonction: b\n    territoire: Lille\n",
+            ),
+        ];
+        let p = presence(&c, &reunions, &Filter::default());
+        assert_eq!(p.reunions[0].participants, 3);
+        assert_eq!(p.reunions[0].excuses, 1);
+        assert_eq!(p.reunions[0].territoires, ["Lille"]);
+        assert_eq!(p.reunions[1].territoires, ["Lille", "Maubeuge"]);
+        let lille = &p.territoires[0];
+        assert_eq!((lille.reunions.len(), lille.pourcentage()), (2, 100));
+        assert_eq!(lille.derniere(), NaiveDate::from_ymd_opt(2022, 4, 6));
+        let maubeuge = &p.territoires[1];
+        assert_eq!((maubeuge.reunions.len(), maubeuge.pourcentage()), (1, 50));
+        let roubaix = &p.territoires[2];
+        assert_eq!((roubaix.reunions.len(), roubaix.derniere()), (0, None));
+
+        let mut filter = Filter::default();
+        filter.reseau = Some("ce".into());
+        let ce = presence(&c, &reunions, &filter);
+        assert_eq!(ce.reunions.len(), 1);
+        assert_eq!(ce.territoires[1].reunions.len(), 0);
+        let recent = presence(
+            &c,
+            &reunions,
+            &Filter::since(NaiveDate::from_ymd_opt(2022, 4, 1).unwrap()),
+        );
+        assert_eq!(recent.territoires[1].pourcentage(), 100);
+    }
+}

@@ -1,0 +1,255 @@
+//! The views templates receive, as serialisable values: their field names
+//! are the template variables (French), listed for template authors in
+//! `docs/modeles.md`.
+
+use crate::dates::{long_date, medium_date};
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// What the publication includes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Publication {
+    /// Participants' names are published (`--avec-noms`).
+    pub avec_noms: bool,
+}
+
+/// The same on every page: who publishes.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteVue {
+    /// Name of the organisation.
+    pub organisation: String,
+    /// The logo, relative to the site root (`assets/logo.svg`), if any.
+    pub logo: Option<String>,
+}
+
+/// A date, in the forms pages need.
+#[derive(Debug, Clone, Serialize)]
+pub struct DateVue {
+    /// `2022-03-03`, for `<time datetime>` and sorting.
+    pub iso: String,
+    /// « jeudi 3 mars 2022 ».
+    pub longue: String,
+    /// « 3 mars 2022 ».
+    pub courte: String,
+}
+
+impl DateVue {
+    pub(crate) fn new(date: NaiveDate) -> DateVue {
+        DateVue {
+            iso: date.format("%Y-%m-%d").to_string(),
+            longue: long_date(date),
+            courte: medium_date(date),
+        }
+    }
+}
+
+/// A link to a meeting.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReunionLien {
+    /// Page path from the site root, without extension
+    /// (`reunions/2022-03-03-rencontre-regionale`).
+    pub lien: String,
+    /// Title of the meeting.
+    pub titre: String,
+    /// Its date.
+    pub date: DateVue,
+}
+
+/// A meeting in the index.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReunionResume {
+    /// Page path from the site root, without extension.
+    pub lien: String,
+    /// Title.
+    pub titre: String,
+    /// Date.
+    pub date: DateVue,
+    /// « En présentiel », « En visio », « Hybride ».
+    pub modalite: String,
+    /// Full name of the network, if any.
+    pub reseau: Option<String>,
+    /// How many actions were told.
+    pub nombre_actions: usize,
+}
+
+/// Someone who came or sent apologies.
+#[derive(Debug, Clone, Serialize)]
+pub struct Personne {
+    /// Name: present only when the publication includes names.
+    pub nom: Option<String>,
+    /// Role.
+    pub fonction: Option<String>,
+    /// Organisation.
+    pub structure: Option<String>,
+    /// Canonical territory.
+    pub territoire: Option<String>,
+    /// « Cheffe de projet opérationnel, Cité éducative du sud de Lille »:
+    /// fonction and structure, never the name.
+    pub libelle: String,
+}
+
+/// One item of the agenda.
+#[derive(Debug, Clone, Serialize)]
+pub struct PointVue {
+    /// Heading.
+    pub titre: String,
+    /// Markdown; `none` when nothing was said (templates then write
+    /// « Pas d'élément »).
+    pub contenu: Option<String>,
+}
+
+/// The statut of an action.
+#[derive(Debug, Clone, Serialize)]
+pub struct StatutVue {
+    /// `a_documenter`, `fiche_en_cours`, `fiche_publiee`: for CSS classes.
+    pub code: &'static str,
+    /// « À documenter », « Fiche en cours », « Fiche publiée ».
+    pub libelle: &'static str,
+}
+
+/// An action à valoriser.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActionVue {
+    /// Stable id.
+    pub id: String,
+    /// Title.
+    pub titre: String,
+    /// Canonical territory.
+    pub territoire: String,
+    /// Page of the territory, from the site root, without extension.
+    pub lien_territoire: String,
+    /// Who carries it.
+    pub porteur: Option<String>,
+    /// Markdown description.
+    pub description: Option<String>,
+    /// Themes.
+    pub thematiques: Vec<String>,
+    /// Who it is for.
+    pub publics: Vec<String>,
+    /// State of its write-up.
+    pub statut: StatutVue,
+    /// The meeting where it was told.
+    pub reunion: ReunionLien,
+    /// Page of its fiche expérience, from the site root, without extension,
+    /// when the site has one (latest statut `fiche_en_cours` or
+    /// `fiche_publiee`).
+    pub fiche: Option<String>,
+}
+
+/// Actions of one territory.
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupeTerritoire {
+    /// Canonical name.
+    pub nom: String,
+    /// A fragment id for in-page links (`lille`).
+    pub ancre: String,
+    /// Page of the territory, from the site root, without extension.
+    pub lien: String,
+    /// Its actions.
+    pub actions: Vec<ActionVue>,
+}
+
+/// A follow-up.
+#[derive(Debug, Clone, Serialize)]
+pub struct SuiteVue {
+    /// What.
+    pub quoi: String,
+    /// Who.
+    pub qui: Option<String>,
+    /// By when.
+    pub echeance: Option<DateVue>,
+    /// Whether it is done.
+    pub fait: bool,
+    /// « Faite » or « À faire ».
+    pub etat: &'static str,
+}
+
+/// The next meeting.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProchaineVue {
+    /// Date.
+    pub date: DateVue,
+    /// « de 9 h 30 à 12 h 30 », if known.
+    pub horaires: Option<String>,
+    /// « en visio », lower case, to follow a comma.
+    pub modalite: Option<String>,
+    /// Where.
+    pub lieu: Option<String>,
+    /// Markdown note.
+    pub note: Option<String>,
+    /// « mercredi 6 avril 2022, en visio »: date, horaires, modalité, lieu.
+    pub resume: String,
+}
+
+/// A whole compte rendu.
+#[derive(Debug, Clone, Serialize)]
+pub struct CompteRendu {
+    /// Page path from the site root, without extension.
+    pub lien: String,
+    /// Title.
+    pub titre: String,
+    /// Date.
+    pub date: DateVue,
+    /// « de 9 h 30 à 12 h 30 », if known.
+    pub horaires: Option<String>,
+    /// « En présentiel »…
+    pub modalite: String,
+    /// Where.
+    pub lieu: Option<String>,
+    /// Full name of the network.
+    pub reseau: Option<String>,
+    /// Aims (Markdown each).
+    pub objectifs: Vec<String>,
+    /// Who came.
+    pub participants: Vec<Personne>,
+    /// Who sent apologies.
+    pub excuses: Vec<Personne>,
+    /// Météo du jour (Markdown).
+    pub meteo: Option<String>,
+    /// The agenda.
+    pub points: Vec<PointVue>,
+    /// Actions, by territory in the order they were told.
+    pub actions: Vec<GroupeTerritoire>,
+    /// Follow-ups, in the record's order.
+    pub suites: Vec<SuiteVue>,
+    /// The next meeting.
+    pub prochaine: Option<ProchaineVue>,
+    /// The meeting before, on the site (none when printed alone).
+    pub precedente: Option<ReunionLien>,
+    /// The meeting after, on the site.
+    pub suivante: Option<ReunionLien>,
+}
+
+/// A territory in lists.
+#[derive(Debug, Clone, Serialize)]
+pub struct TerritoireResume {
+    /// Canonical name.
+    pub nom: String,
+    /// Page path from the site root, without extension.
+    pub lien: String,
+    /// Its practices: an action followed over several meetings counts once
+    /// (`analysis::territories::practice_counts`).
+    pub nombre_actions: usize,
+}
+
+/// The actions of a territory told at one meeting.
+#[derive(Debug, Clone, Serialize)]
+pub struct Rencontre {
+    /// The meeting.
+    pub reunion: ReunionLien,
+    /// What the territory told there.
+    pub actions: Vec<ActionVue>,
+}
+
+/// A territory page.
+#[derive(Debug, Clone, Serialize)]
+pub struct TerritoireVue {
+    /// Canonical name.
+    pub nom: String,
+    /// Page path from the site root, without extension.
+    pub lien: String,
+    /// Its practices, counted as on the index.
+    pub nombre_actions: usize,
+    /// Meetings where it told actions, newest first.
+    pub rencontres: Vec<Rencontre>,
+}
