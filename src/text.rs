@@ -244,6 +244,38 @@ pub fn is_crafted_markdown(source: &str) -> bool {
         .is_some()
 }
 
+/// Feminine nouns that name kinds of meetings, folded.
+const FEMININE_MEETINGS: [&str; 16] = [
+    "assemblee", "rencontre", "reunion", "seance", "commission", "conference", "journee",
+    "matinee", "session", "formation", "visio", "visioconference", "pleniere", "instance",
+    "table", "permanence",
+];
+
+/// `noun` after « de » with its article, as a heading says it: « du comité
+/// de pilotage », « de la rencontre », « de l'atelier », « de l'assemblée
+/// plénière ». The gender is that of the first word: known kinds of
+/// meetings are feminine, others masculine (« comité », « forum »,
+/// « séminaire », « conseil »); a word starting with a vowel or a mute h
+/// takes « de l' » whatever its gender.
+pub fn of_noun(noun: &str) -> String {
+    let noun = noun.trim();
+    let first = fold(noun.split_whitespace().next().unwrap_or(""));
+    let elided = first
+        .chars()
+        .next()
+        .is_some_and(|c| "aeiouy".contains(c) || (c == 'h' && MUTE_H.contains(&first.as_str())));
+    if elided {
+        format!("de l'{noun}")
+    } else if FEMININE_MEETINGS.contains(&first.as_str()) {
+        format!("de la {noun}")
+    } else {
+        format!("du {noun}")
+    }
+}
+
+/// Words starting with an h that is not pronounced (« l'heure »).
+const MUTE_H: [&str; 3] = ["heure", "hommage", "hebdomadaire"];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -375,5 +407,19 @@ mod tests {
             "DECROCHAGE prevention"
         ));
         assert!(!contains_all_words(&fold("Prévention"), "decrochage"));
+    }
+
+    #[test]
+    fn of_noun_chooses_du_de_la_de_l() {
+        assert_eq!(of_noun("assemblée plénière"), "de l'assemblée plénière");
+        assert_eq!(of_noun("rencontre"), "de la rencontre");
+        assert_eq!(of_noun("comité de pilotage"), "du comité de pilotage");
+        assert_eq!(of_noun("atelier"), "de l'atelier");
+        assert_eq!(of_noun("séance plénière"), "de la séance plénière");
+        assert_eq!(of_noun("Réunion"), "de la Réunion");
+        assert_eq!(of_noun("conseil citoyen"), "du conseil citoyen");
+        assert_eq!(of_noun("  forum  "), "du forum");
+        assert_eq!(of_noun("heure d'échange"), "de l'heure d'échange");
+        assert_eq!(of_noun("hackathon"), "du hackathon");
     }
 }

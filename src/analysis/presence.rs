@@ -7,9 +7,23 @@
 //! territory's action was told by someone else; attendance does not.)
 
 use super::filter::Filter;
+use crate::model::Participant;
 use crate::model::Reunion;
 use crate::read::config::Config;
 use chrono::NaiveDate;
+
+/// How many people an entry of a list stands for: its `nombre`, else one.
+pub fn people_in(p: &Participant) -> u32 {
+    p.nombre.unwrap_or(1)
+}
+
+/// How many people came to `r`: its `effectif` when the minutes give it
+/// (the list may be partial or absent), else the people listed, a group
+/// counting its `nombre`. The one definition of a meeting's count.
+pub fn headcount(r: &Reunion) -> u32 {
+    r.effectif
+        .unwrap_or_else(|| r.participants.iter().map(people_in).sum())
+}
 
 /// Attendance at one meeting.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -192,6 +192,16 @@ pub struct Vote {
     pub abstention: u32,
 }
 
+impl Vote {
+    /// As the minutes say it: « pour 12, contre 0, abstention 1 ».
+    pub fn label(&self) -> String {
+        format!(
+            "pour {}, contre {}, abstention {}",
+            self.pour, self.contre, self.abstention
+        )
+    }
+}
+
 /// An inspiring local practice told at the meeting.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Action {
@@ -324,7 +334,24 @@ pub struct Reunion {
     pub prochaine_reunion: Option<ProchaineReunion>,
 }
 
+/// The kind of meeting a record without `type` is.
+pub const DEFAULT_KIND: &str = "rencontre";
+
 impl Reunion {
+    /// The kind of meeting, as a noun: `type`, else [`DEFAULT_KIND`].
+    pub fn kind_name(&self) -> &str {
+        self.kind.as_deref().unwrap_or(DEFAULT_KIND)
+    }
+
+    /// Every decision of the meeting: those of its points, in order, with
+    /// their point, then those not tied to a point.
+    pub fn all_decisions(&self) -> impl Iterator<Item = (Option<&Point>, &Decision)> {
+        self.points
+            .iter()
+            .flat_map(|p| p.decisions.iter().map(move |d| (Some(p), d)))
+            .chain(self.decisions.iter().map(|d| (None, d)))
+    }
+
     /// The file name without its folder and extension: the page name.
     pub fn stem(&self) -> &str {
         let name = self.fichier.rsplit('/').next().unwrap_or(&self.fichier);

@@ -61,7 +61,6 @@ fn the_reference_minutes_are_all_there_in_order() {
             "9 mars 2022 à Paris",
             "Convention ANCT/IREV",
             "Actualités du réseau régional",
-            "Pas d'élément.",
             "Actualités locales",
             "La Grande Équipe",
             "webinaires",

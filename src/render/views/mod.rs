@@ -16,13 +16,15 @@ pub mod values;
 
 pub use pages::Pages;
 pub use values::{
-    ActionVue, CompteRendu, DateVue, GroupeTerritoire, Personne, PointVue, ProchaineVue,
+    ActionVue, CompteRendu, DateVue, DecisionVue, EtatVue, GroupeTerritoire, Personne, PointVue, ProchaineVue,
     Publication, Rencontre, ReunionLien, ReunionResume, SiteVue, StatutVue, SuiteVue,
     TerritoireResume, TerritoireVue,
 };
 
 use crate::dates::{french_time, long_date};
-use crate::model::{Action, Modalite, Participant, ProchaineReunion, Reunion, Statut, Suite};
+use crate::model::{
+    Action, Decision, Etat, Modalite, Participant, Point, ProchaineReunion, Reunion, Statut, Suite,
+};
 use crate::read::config::Config;
 use chrono::NaiveTime;
 
@@ -40,6 +42,36 @@ fn modalite_minuscule(m: Modalite) -> &'static str {
         Modalite::Presentiel => "en présentiel",
         Modalite::Visio => "en visio",
         Modalite::Hybride => "en format hybride",
+    }
+}
+
+/// The state of the minutes in words.
+fn etat(r: &Reunion) -> Option<EtatVue> {
+    let e = r.etat?;
+    let libelle = match (e, r.approuve_le) {
+        (Etat::Projet, _) => "Projet de compte rendu".to_string(),
+        (Etat::Diffuse, _) => "Diffusé".to_string(),
+        (Etat::Approuve, Some(d)) => format!("Approuvé le {}", crate::dates::medium_date(d)),
+        (Etat::Approuve, None) => "Approuvé".to_string(),
+    };
+    Some(EtatVue {
+        code: e.as_str(),
+        libelle,
+    })
+}
+
+/// The fragment id of the `index`th point (from 0).
+fn point_anchor(index: usize) -> String {
+    format!("point-{}", index + 1)
+}
+
+/// A decision, with its point when it has one.
+pub(crate) fn decision(d: &Decision, point: Option<(usize, &Point)>) -> DecisionVue {
+    DecisionVue {
+        quoi: d.quoi.clone(),
+        vote: d.vote.map(|v| v.label()),
+        point: point.map(|(_, p)| p.titre.clone()),
+        ancre_point: point.map(|(i, _)| point_anchor(i)),
     }
 }
 
@@ -104,7 +136,7 @@ impl<'a> Views<'a> {
         }
     }
 
-    fn personne(&self, p: &Participant) -> Personne {
+    pub(crate) fn personne(&self, p: &Participant) -> Personne {
         let libelle = [p.fonction.as_deref(), p.structure.as_deref()]
             .into_iter()
             .flatten()
@@ -115,6 +147,7 @@ impl<'a> Views<'a> {
             fonction: p.fonction.clone(),
             structure: p.structure.clone(),
             territoire: p.territoire.clone(),
+            nombre: p.nombre,
             libelle,
         }
     }
@@ -198,6 +231,15 @@ impl<'a> Views<'a> {
             lien: self.pages.reunion_lien(r),
             titre: r.titre.clone(),
             date: DateVue::new(r.date),
+            type_reunion: r.kind_name().to_string(),
+            de_type: crate::text::of_noun(r.kind_name()),
+            numero: r.numero,
+            etat: etat(r),
+            redaction: r.redaction.as_ref().map(|p| self.personne(p)),
+            co_organisateurs: r.co_organisateurs.clone(),
+            territoires: r.territoires.clone(),
+            effectif: r.effectif,
+            nombre_participants: crate::analysis::presence::headcount(r),
             horaires: horaires(r.debut, r.fin),
             modalite: r.modalite.label().to_string(),
             lieu: r.lieu.clone(),
@@ -210,20 +252,34 @@ impl<'a> Views<'a> {
                 .collect(),
             participants: r.participants.iter().map(|p| self.personne(p)).collect(),
             excuses: r.excuses.iter().map(|p| self.personne(p)).collect(),
+            absents: r.absents.iter().map(|p| self.personne(p)).collect(),
             meteo: r
                 .meteo
                 .clone()
                 .filter(|m| !crate::render::markdown::is_blank(m)),
+            ordre_du_jour: r.ordre_du_jour.clone(),
             points: r
                 .points
                 .iter()
-                .map(|p| PointVue {
+                .enumerate()
+                .map(|(i, p)| PointVue {
                     titre: p.titre.clone(),
+                    ancre: point_anchor(i),
                     contenu: p
                         .contenu
                         .clone()
                         .filter(|c| !crate::render::markdown::is_blank(c)),
+                    intervenants: p.intervenants.iter().map(|q| self.personne(q)).collect(),
+                    decisions: p.decisions.iter().map(|d| decision(d, Some((i, p)))).collect(),
                 })
+                .collect(),
+            decisions: r.decisions.iter().map(|d| decision(d, None)).collect(),
+            releve_decisions: r
+                .points
+                .iter()
+                .enumerate()
+                .flat_map(|(i, p)| p.decisions.iter().map(move |d| decision(d, Some((i, p)))))
+                .chain(r.decisions.iter().map(|d| decision(d, None)))
                 .collect(),
             actions: groupes,
             suites: r.suites.iter().map(Self::suite).collect(),

@@ -83,6 +83,8 @@ pub struct Personne {
     pub structure: Option<String>,
     /// Canonical territory.
     pub territoire: Option<String>,
+    /// How many people the entry stands for, when it is a group.
+    pub nombre: Option<u32>,
     /// « Cheffe de projet opérationnel, Cité éducative du sud de Lille »:
     /// fonction and structure, never the name.
     pub libelle: String,
@@ -93,9 +95,37 @@ pub struct Personne {
 pub struct PointVue {
     /// Heading.
     pub titre: String,
-    /// Markdown; `none` when nothing was said (templates then write
-    /// « Pas d'élément »).
+    /// A fragment id for in-page links (`point-2`).
+    pub ancre: String,
+    /// Markdown; `none` when the minutes hold no text for it (which does
+    /// not mean nothing was said: templates then write nothing).
     pub contenu: Option<String>,
+    /// Who presented or spoke.
+    pub intervenants: Vec<Personne>,
+    /// Decisions taken on this point.
+    pub decisions: Vec<DecisionVue>,
+}
+
+/// A decision.
+#[derive(Debug, Clone, Serialize)]
+pub struct DecisionVue {
+    /// What was decided (plain text).
+    pub quoi: String,
+    /// « pour 12, contre 0, abstention 1 », when there was a vote.
+    pub vote: Option<String>,
+    /// Title of its point; `none` for a decision of the whole meeting.
+    pub point: Option<String>,
+    /// Fragment id of its point (`point-2`), when it has one.
+    pub ancre_point: Option<String>,
+}
+
+/// The state of the minutes.
+#[derive(Debug, Clone, Serialize)]
+pub struct EtatVue {
+    /// `projet`, `diffuse`, `approuve`: for CSS classes.
+    pub code: &'static str,
+    /// « Projet de compte rendu », « Diffusé », « Approuvé le 6 avril 2022 ».
+    pub libelle: String,
 }
 
 /// The statut of an action.
@@ -190,6 +220,25 @@ pub struct CompteRendu {
     pub titre: String,
     /// Date.
     pub date: DateVue,
+    /// The kind of meeting: `type`, else « rencontre ».
+    pub type_reunion: String,
+    /// The kind after « de »: « du comité de pilotage », « de la rencontre ».
+    pub de_type: String,
+    /// Number of the minutes.
+    pub numero: Option<u32>,
+    /// State of the minutes, when given.
+    pub etat: Option<EtatVue>,
+    /// Who wrote the minutes.
+    pub redaction: Option<Personne>,
+    /// Organisations that held the meeting with ours.
+    pub co_organisateurs: Vec<String>,
+    /// Territories the meeting is about.
+    pub territoires: Vec<String>,
+    /// `effectif`: how many people came, when the minutes say it.
+    pub effectif: Option<u32>,
+    /// How many people came, as every count of the site has it: `effectif`,
+    /// else the people listed (`analysis::presence::headcount`).
+    pub nombre_participants: u32,
     /// « de 9 h 30 à 12 h 30 », if known.
     pub horaires: Option<String>,
     /// « En présentiel »…
@@ -204,10 +253,18 @@ pub struct CompteRendu {
     pub participants: Vec<Personne>,
     /// Who sent apologies.
     pub excuses: Vec<Personne>,
+    /// Who was expected and neither came nor sent apologies.
+    pub absents: Vec<Personne>,
     /// Météo du jour (Markdown).
     pub meteo: Option<String>,
-    /// The agenda.
+    /// The agenda as announced (plain text each), when given.
+    pub ordre_du_jour: Vec<String>,
+    /// The points, as treated.
     pub points: Vec<PointVue>,
+    /// Decisions not tied to one point.
+    pub decisions: Vec<DecisionVue>,
+    /// Every decision: those of the points, in order, then the others.
+    pub releve_decisions: Vec<DecisionVue>,
     /// Actions, by territory in the order they were told.
     pub actions: Vec<GroupeTerritoire>,
     /// Follow-ups, in the record's order.
