@@ -9,6 +9,7 @@ mod actions;
 mod agenda;
 mod aide;
 mod check;
+mod compte_rendu;
 mod fiches;
 mod incremental;
 mod noms;

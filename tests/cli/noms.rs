@@ -62,6 +62,18 @@ fn no_name_is_published_without_avec_noms() {
         other.contains("La chargée de mission (IREV) et la principale"),
         "{other}"
     );
+    // Speakers, the writer and absents by their role; names typed in
+    // decisions and in the announced agenda replaced too.
+    for fact in [
+        "- Rédaction : Secrétaire de séance, Cité éducative de Lille\n",
+        "Intervenant·es : Chef de projet, Cité éducative de Roubaix\n",
+        "- Principale du collège, Collège Marc Seguin\n",
+        "- **Décision :** Le comité suit l'avis de la chef de projet de la Cité éducative de Roubaix. (vote : pour 3, contre 0, abstention 0)",
+        "M. F. présidera la prochaine séance.",
+        "1. Nouvelles de la chef de projet de la Cité éducative de Roubaix\n",
+    ] {
+        assert!(other.contains(fact), "« {fact} » manque :\n{other}");
+    }
 }
 
 #[test]
@@ -79,6 +91,14 @@ fn every_name_is_published_with_avec_noms() {
     let page = text(&published["reunions/2022-03-01-comite.md"]);
     assert!(page.contains("Petit tour de table ouvert par NORDEZ Chantal."));
     assert!(page.contains("Le Dr Octave Lemarchand intervient"));
+    let other = text(&published["reunions/2022-05-10-comite.md"]);
+    for fact in [
+        "- Rédaction : Gaspard Vautrin, Secrétaire de séance",
+        "Intervenant·es : Odile Tavernier, Chef de projet",
+        "- **Chantal Nordez**, Principale du collège",
+    ] {
+        assert!(other.contains(fact), "« {fact} » manque :\n{other}");
+    }
 }
 
 #[test]
@@ -132,7 +152,7 @@ fn check_points_at_each_name() {
     insta::assert_snapshot!("noms_partout", text(&out.stderr));
     assert_eq!(
         text(&out.stdout),
-        "2 fichiers vérifiés : aucune erreur, 33 avertissements\n"
+        "2 fichiers vérifiés : aucune erreur, 36 avertissements\n"
     );
 }
 
