@@ -3,7 +3,13 @@
 //! A territory is *represented* at a meeting when at least one participant
 //! (`participants`) gives it as their territory. People who sent apologies
 //! (`excuses`) did not attend: they are counted apart and never make a
-//! territory present. (`reunion territoires` also counts a meeting where a
+//! territory present. A territory only *concerned* (in the meeting's
+//! `territoires`, the meeting is about it) is not represented: it is
+//! counted apart, so that a meeting about it where nobody attached to it
+//! came does not show it « jamais » present nor present.
+//!
+//! People are counted by [`headcount`]: `effectif` when given, else the
+//! entries listed, a group counting its `nombre`. (`reunion territoires` also counts a meeting where a
 //! territory's action was told by someone else; attendance does not.)
 
 use super::filter::Filter;
@@ -36,6 +42,9 @@ pub struct PresenceReunion<'a> {
     pub excuses: usize,
     /// Territories represented, in the referential's order.
     pub territoires: Vec<String>,
+    /// Territories the meeting is about (`territoires` of the record), in
+    /// the referential's order, represented or not.
+    pub concernes: Vec<String>,
 }
 
 /// Attendance of one territory.
@@ -45,6 +54,8 @@ pub struct PresenceTerritoire<'a> {
     pub nom: String,
     /// Meetings where it was represented, oldest first.
     pub reunions: Vec<&'a Reunion>,
+    /// Meetings about it where it was not represented, oldest first.
+    pub concernee: Vec<&'a Reunion>,
     /// Meetings counted in all.
     pub total: usize,
 }
@@ -92,15 +103,21 @@ pub fn presence<'a>(config: &Config, reunions: &'a [Reunion], filter: &Filter) -
             .iter()
             .any(|p| p.territoire.as_deref() == Some(nom))
     };
+    let concerne = |r: &Reunion, nom: &str| r.territoires.iter().any(|t| t == nom);
     let par_reunion = kept
         .iter()
         .map(|r| PresenceReunion {
             reunion: r,
-            participants: r.participants.len(),
-            excuses: r.excuses.len(),
+            participants: headcount(r) as usize,
+            excuses: r.excuses.iter().map(people_in).sum::<u32>() as usize,
             territoires: noms
                 .iter()
                 .filter(|n| represente(r, n))
+                .map(|n| n.to_string())
+                .collect(),
+            concernes: noms
+                .iter()
+                .filter(|n| concerne(r, n))
                 .map(|n| n.to_string())
                 .collect(),
         })
@@ -110,6 +127,11 @@ pub fn presence<'a>(config: &Config, reunions: &'a [Reunion], filter: &Filter) -
         .map(|n| PresenceTerritoire {
             nom: n.to_string(),
             reunions: kept.iter().copied().filter(|r| represente(r, n)).collect(),
+            concernee: kept
+                .iter()
+                .copied()
+                .filter(|r| concerne(r, n) && !represente(r, n))
+                .collect(),
             total: kept.len(),
         })
         .collect();
@@ -170,5 +192,37 @@ mod tests {
             &Filter::since(NaiveDate::from_ymd_opt(2022, 4, 1).unwrap()),
         );
         assert_eq!(recent.territoires[1].pourcentage(), 100);
+    }
+
+    #[test]
+    fn headcount_and_concerned_territories() {
+        let (c, _) = parse_config(
+            "organisation:\n  nom: x\nterritoires: [Lille, Maubeuge]\n",
+            None,
+        );
+        let reunions = vec![
+            meeting(
+                &c,
+                "reunions/a.yaml",
+                "titre: A\ndate: 2022-03-03\nmodalite: visio\nterritoires: [Maubeuge, Lille]\nparticipants:\n  - fonction: a\n    territoire: Lille\n  - structure: Cités\n    nombre: 13\nexcuses:\n  - structure: b\n    nombre: 2\n",
+            ),
+            meeting(
+                &c,
+                "reunions/b.yaml",
+                "titre: B\ndate: 2022-04-06\nmodalite: visio\neffectif: 30\nparticipants:\n  - fonction: a\n",
+            ),
+        ];
+        assert_eq!(headcount(&reunions[0]), 14);
+        assert_eq!(headcount(&reunions[1]), 30);
+        let p = presence(&c, &reunions, &Filter::default());
+        assert_eq!((p.reunions[0].participants, p.reunions[0].excuses), (14, 2));
+        assert_eq!(p.reunions[1].participants, 30);
+        assert_eq!(p.reunions[0].territoires, ["Lille"]);
+        assert_eq!(p.reunions[0].concernes, ["Lille", "Maubeuge"]);
+        // Maubeuge: concerned, never represented.
+        let maubeuge = &p.territoires[1];
+        assert_eq!((maubeuge.reunions.len(), maubeuge.concernee.len()), (0, 1));
+        // Lille: represented, so not counted as only concerned.
+        assert_eq!(p.territoires[0].concernee.len(), 0);
     }
 }

@@ -14,7 +14,13 @@ fn iso(date: chrono::NaiveDate) -> String {
 /// Per territory: meetings, share, last presence.
 pub fn tableau_territoires(p: &Presence<'_>) -> Tableau {
     Tableau {
-        entetes: ["Territoire", "Réunions", "Part", "Dernière présence"]
+        entetes: [
+            "Territoire",
+            "Réunions",
+            "Part",
+            "Dernière présence",
+            "Concerné sans y être",
+        ]
             .map(String::from)
             .to_vec(),
         lignes: p
@@ -26,6 +32,7 @@ pub fn tableau_territoires(p: &Presence<'_>) -> Tableau {
                     format!("{} / {}", t.reunions.len(), t.total),
                     format!("{} %", t.pourcentage()),
                     t.derniere().map_or_else(|| "jamais".to_string(), iso),
+                    t.concernee.len().to_string(),
                 ]
             })
             .collect(),
@@ -34,6 +41,7 @@ pub fn tableau_territoires(p: &Presence<'_>) -> Tableau {
             Colonne::NOMBRE,
             Colonne::NOMBRE,
             Colonne::FIXE,
+            Colonne::NOMBRE,
         ],
         retrait: vec![0],
         pied: None,
@@ -79,6 +87,7 @@ struct TerritoireJson<'a> {
     total: usize,
     pourcentage: u32,
     derniere: Option<String>,
+    concernee: Vec<ReunionLienJson<'a>>,
 }
 
 #[derive(Serialize)]
@@ -96,6 +105,7 @@ struct ReunionJson<'a> {
     participants: usize,
     excuses: usize,
     territoires: &'a [String],
+    concernes: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -125,6 +135,15 @@ pub fn json(p: &Presence<'_>) -> String {
                 total: t.total,
                 pourcentage: t.pourcentage(),
                 derniere: t.derniere().map(iso),
+                concernee: t
+                    .concernee
+                    .iter()
+                    .map(|r| ReunionLienJson {
+                        date: iso(r.date),
+                        titre: &r.titre,
+                        fichier: &r.fichier,
+                    })
+                    .collect(),
             })
             .collect(),
         reunions: p
@@ -137,6 +156,7 @@ pub fn json(p: &Presence<'_>) -> String {
                 participants: r.participants,
                 excuses: r.excuses,
                 territoires: &r.territoires,
+                concernes: &r.concernes,
             })
             .collect(),
     };
