@@ -401,6 +401,14 @@ impl Filter {
             .is_none_or(|q| qui.is_some_and(|qui| contains_all_words(&fold(qui), q)))
     }
 
+    /// Whether `texts` hold every word of `--texte` (joined with a space,
+    /// so no folded word straddles two of them); true without `--texte`.
+    pub fn keeps_words(&self, texts: &[&str]) -> bool {
+        self.texte
+            .as_ref()
+            .is_none_or(|words| contains_all_words(&fold(&texts.join(" ")), words))
+    }
+
     /// Whether the action matches every filter about the action itself.
     pub fn keeps_action(&self, action: &Action) -> bool {
         let territoire = self.keeps_territory(&action.territoire);

@@ -6,6 +6,7 @@
 
 pub mod actions;
 pub mod agenda;
+pub mod decisions;
 pub mod fiche;
 pub mod filter;
 pub mod presence;

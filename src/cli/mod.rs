@@ -12,7 +12,7 @@ pub mod term;
 use term::errln;
 
 use commands::{
-    actions, agenda, aide, apercu, check, completions, fiche, format, init, man, modeles, new,
+    actions, agenda, aide, apercu, check, completions, decisions, fiche, format, init, man, modeles, new,
     presence, recherche, render, schema, suites, territoires,
 };
 
@@ -92,6 +92,8 @@ pub enum Commande {
     Territoires(territoires::Args),
     /// Les suites promises d'une réunion à l'autre : ouvertes, en retard, faites.
     Suites(suites::Args),
+    /// Les décisions prises en réunion, la plus récente d'abord, avec leur réunion et leur point.
+    Decisions(decisions::Args),
     /// Les réunions à venir (prévues ou annoncées) et le calendrier iCalendar à partager.
     Agenda(agenda::Args),
     /// La fiche expérience d'une action, réunie de toutes les réunions qui en ont parlé, sur la sortie standard.
@@ -225,6 +227,7 @@ fn run_command(cli: Cli) -> Result<(), Error> {
         Commande::Actions(args) => actions::run(args, dossier),
         Commande::Territoires(args) => territoires::run(args, dossier),
         Commande::Suites(args) => suites::run(args, dossier),
+        Commande::Decisions(args) => decisions::run(args, dossier),
         Commande::Agenda(args) => agenda::run(args, dossier),
         Commande::Fiche(args) => fiche::run(args, dossier),
         Commande::Recherche(args) => recherche::run(args, dossier),

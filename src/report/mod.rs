@@ -9,6 +9,7 @@ pub mod actions;
 pub mod agenda;
 pub mod check;
 pub mod csv;
+pub mod decisions;
 pub mod json;
 pub mod presence;
 pub mod search;

@@ -8,6 +8,7 @@ pub mod aide;
 pub mod apercu;
 pub mod check;
 pub mod completions;
+pub mod decisions;
 pub mod fiche;
 pub mod format;
 pub mod init;
