@@ -34,7 +34,7 @@ pub fn tableau(decisions: &[DecisionPrise<'_>]) -> Tableau {
             Colonne::texte(20),
             Colonne::texte(12),
         ],
-        retrait: vec![3, 1, 2, 4],
+        retrait: vec![1, 2, 4, 3],
         pied: None,
     }
 }
