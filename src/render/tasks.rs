@@ -15,7 +15,7 @@ use rayon::prelude::*;
 /// site ([`Renderer::site`] runs them all).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PageGroup {
-    /// `index` and `suites`, both formats.
+    /// `index`, `suites` and `decisions`, both formats.
     IndexAndSuites,
     /// The page of each territory.
     Territories,
@@ -50,13 +50,20 @@ impl Renderer<'_> {
     ) -> Result<(), RenderError> {
         let reunions = &self.folder.reunions;
         let views = common.views;
-        let chemins = ["index.html", "index.md", "suites.html", "suites.md"];
+        let chemins = [
+            "index.html",
+            "index.md",
+            "suites.html",
+            "suites.md",
+            "decisions.html",
+            "decisions.md",
+        ];
         if let Some(inputs) = common.dossier
             && sink.reuse(&chemins, inputs)
         {
             return Ok(());
         }
-        let [ih, im, sh, sm] = chemins.map(str::to_string);
+        let [ih, im, sh, sm, dh, dm] = chemins.map(str::to_string);
         // Made here, after the pages were found to need it: a publication
         // where nothing changed does not build them.
         let suites = views::follow::suites(views, reunions);
@@ -82,7 +89,11 @@ impl Renderer<'_> {
         drop(ctx);
         let mut ctx = self.context("", "suites", false);
         ctx.insert("suites", &suites);
-        self.both_formats(sink, "suites", &ctx, [sh, sm], common.dossier)
+        self.both_formats(sink, "suites", &ctx, [sh, sm], common.dossier)?;
+        drop(ctx);
+        let mut ctx = self.context("", "decisions", false);
+        ctx.insert("decisions", &views.decisions(reunions));
+        self.both_formats(sink, "decisions", &ctx, [dh, dm], common.dossier)
     }
 
     /// The page of each territory, both formats.

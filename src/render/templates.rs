@@ -57,6 +57,7 @@ pub const BUILTINS: &[Builtin] = &[
     builtin!("_action.html"),
     builtin!("fiche.html"),
     builtin!("suites.html"),
+    builtin!("decisions.html"),
     builtin!("index.md"),
     builtin!("reunion.md"),
     builtin!("territoire.md"),
@@ -64,6 +65,7 @@ pub const BUILTINS: &[Builtin] = &[
     builtin!("_action.md"),
     builtin!("fiche.md"),
     builtin!("suites.md"),
+    builtin!("decisions.md"),
     builtin!("style.css"),
 ];
 

@@ -82,9 +82,9 @@ fn a_render_after_each_edit_is_a_clean_render() {
 
     // The title of the last meeting: its page, its neighbour's (which links
     // to it), its territory's and the pages of the whole folder change (4
-    // meeting pages, 2 territory pages, index, suites and actions in both
-    // formats, calendar, search pages, stylesheet: 18); the others are
-    // kept.
+    // meeting pages, 2 territory pages, index, suites, decisions and
+    // actions in both formats, calendar, search pages, stylesheet: 20); the
+    // others are kept.
     let newest = records.join("2022-10-13-rencontre.yaml");
     edit(
         &newest,
@@ -92,7 +92,7 @@ fn a_render_after_each_edit_is_a_clean_render() {
         "Septième rencontre, à Roubaix",
     );
     let line = assert_like_a_clean_render(dir.path(), &out, &[], "a title");
-    assert_eq!(reused(&line), total - 1 - 18, "{line}");
+    assert_eq!(reused(&line), total - 1 - 20, "{line}");
 
     // A later meeting publishes the fiche of an action first told earlier:
     // the earlier meeting's page now links to it.

@@ -110,7 +110,7 @@ fn rendering_twice_gives_the_same_bytes() {
     // A second render into the same folder rewrites nothing.
     let again = render_to(&example(), a.path(), &[]);
     assert!(
-        text(&again.stderr).contains(": 0 écrit, 35 inchangés"),
+        text(&again.stderr).contains(": 0 écrit, 37 inchangés"),
         "{}",
         text(&again.stderr)
     );
@@ -424,7 +424,7 @@ fn modeles_writes_the_builtins_once() {
     let output = run(dir.path(), &["modeles"]);
     assert!(output.status.success(), "{}", text(&output.stderr));
     let created = text(&output.stdout);
-    assert_eq!(created.lines().count(), 18, "{created}");
+    assert_eq!(created.lines().count(), 20, "{created}");
     assert!(created.contains("templates/reunion.html"));
     assert!(created.contains("templates/fiche.html"));
     assert!(created.contains("templates/suites.md"));

@@ -139,6 +139,19 @@ pub const EXAMPLES: &[(&str, &[Example])] = &[
         ],
     ),
     (
+        "decisions",
+        &[
+            (
+                "reunion decisions --depuis 2022-01-01",
+                "Les décisions prises depuis le 1er janvier 2022, la plus récente d'abord.",
+            ),
+            (
+                "reunion decisions --territoire Lille --texte programmation --format csv > decisions.csv",
+                "Les décisions des réunions où Lille était représenté ou concerné, sur la programmation, pour un tableur.",
+            ),
+        ],
+    ),
+    (
         "agenda",
         &[
             (

@@ -16,7 +16,7 @@ pub mod values;
 
 pub use pages::Pages;
 pub use values::{
-    ActionVue, CompteRendu, DateVue, DecisionVue, EtatVue, GroupeTerritoire, Personne, PointVue, ProchaineVue,
+    ActionVue, CompteRendu, DateVue, DecisionSite, DecisionVue, EtatVue, GroupeTerritoire, Personne, PointVue, ProchaineVue,
     Publication, Rencontre, ReunionLien, ReunionResume, SiteVue, StatutVue, SuiteVue,
     TerritoireResume, TerritoireVue,
 };
@@ -287,6 +287,27 @@ impl<'a> Views<'a> {
             precedente: voisines.0.map(|p| self.lien(p)),
             suivante: voisines.1.map(|n| self.lien(n)),
         }
+    }
+
+    /// Every decision of the folder, newest meeting first, in the record's
+    /// order within a meeting (`analysis::decisions`, unfiltered).
+    pub fn decisions(&self, reunions: &[Reunion]) -> Vec<DecisionSite> {
+        reunions
+            .iter()
+            .rev()
+            .flat_map(|r| {
+                let lien = self.lien(r);
+                r.points
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(i, p)| p.decisions.iter().map(move |d| decision(d, Some((i, p)))))
+                    .chain(r.decisions.iter().map(|d| decision(d, None)))
+                    .map(move |decision| DecisionSite {
+                        reunion: lien.clone(),
+                        decision,
+                    })
+            })
+            .collect()
     }
 
     /// Every territory of the referential, with its count of practices.

@@ -119,6 +119,16 @@ pub struct DecisionVue {
     pub ancre_point: Option<String>,
 }
 
+/// A decision on the site's list, with its meeting.
+#[derive(Debug, Clone, Serialize)]
+pub struct DecisionSite {
+    /// The meeting.
+    pub reunion: ReunionLien,
+    /// The decision, with its point.
+    #[serde(flatten)]
+    pub decision: DecisionVue,
+}
+
 /// The state of the minutes.
 #[derive(Debug, Clone, Serialize)]
 pub struct EtatVue {
