@@ -246,9 +246,22 @@ pub fn is_crafted_markdown(source: &str) -> bool {
 
 /// Feminine nouns that name kinds of meetings, folded.
 const FEMININE_MEETINGS: [&str; 16] = [
-    "assemblee", "rencontre", "reunion", "seance", "commission", "conference", "journee",
-    "matinee", "session", "formation", "visio", "visioconference", "pleniere", "instance",
-    "table", "permanence",
+    "assemblee",
+    "rencontre",
+    "reunion",
+    "seance",
+    "commission",
+    "conference",
+    "journee",
+    "matinee",
+    "session",
+    "formation",
+    "visio",
+    "visioconference",
+    "pleniere",
+    "instance",
+    "table",
+    "permanence",
 ];
 
 /// `noun` after « de » with its article, as a heading says it: « du comité

@@ -34,11 +34,12 @@ pub fn decisions<'a>(reunions: &'a [Reunion], filter: &Filter) -> Vec<DecisionPr
                     .any(|t| involves(r, t) || r.territoires.contains(t))
         })
         .flat_map(|r| {
-            r.all_decisions().map(move |(point, decision)| DecisionPrise {
-                reunion: r,
-                point,
-                decision,
-            })
+            r.all_decisions()
+                .map(move |(point, decision)| DecisionPrise {
+                    reunion: r,
+                    point,
+                    decision,
+                })
         })
         .filter(|d| {
             let mut texts = vec![d.decision.quoi.as_str()];
@@ -56,7 +57,10 @@ mod tests {
 
     #[test]
     fn newest_first_with_point_and_filters() {
-        let (c, _) = parse_config("organisation:\n  nom: x\nterritoires: [Lille, Maubeuge]\n", None);
+        let (c, _) = parse_config(
+            "organisation:\n  nom: x\nterritoires: [Lille, Maubeuge]\n",
+            None,
+        );
         let reunions = vec![
             crate::read::record::valid_record(
                 "reunions/a.yaml",
@@ -71,7 +75,10 @@ mod tests {
         ];
         let all = decisions(&reunions, &Filter::default());
         let quoi: Vec<&str> = all.iter().map(|d| d.decision.quoi.as_str()).collect();
-        assert_eq!(quoi, ["Le nom est adopté.", "Le budget est voté.", "On se revoit."]);
+        assert_eq!(
+            quoi,
+            ["Le nom est adopté.", "Le budget est voté.", "On se revoit."]
+        );
         assert_eq!(all[1].point.map(|p| p.titre.as_str()), Some("Budget"));
         assert!(all[2].point.is_none());
 

@@ -12,8 +12,8 @@ pub mod term;
 use term::errln;
 
 use commands::{
-    actions, agenda, aide, apercu, check, completions, decisions, fiche, format, init, man, modeles, new,
-    presence, recherche, render, schema, suites, territoires,
+    actions, agenda, aide, apercu, check, completions, decisions, fiche, format, init, man,
+    modeles, new, presence, recherche, render, schema, suites, territoires,
 };
 
 use clap::{FromArgMatches, Parser, Subcommand};
@@ -98,7 +98,7 @@ pub enum Commande {
     Agenda(agenda::Args),
     /// La fiche expérience d'une action, réunie de toutes les réunions qui en ont parlé, sur la sortie standard.
     Fiche(fiche::Args),
-    /// Cherche des mots dans tous les comptes rendus : titres, objectifs, météo, ordre du jour, actions, suites.
+    /// Cherche des mots dans tous les comptes rendus : titres, objectifs, météo, ordre du jour, intervenant·es (leur rôle), décisions, actions, suites.
     Recherche(recherche::Args),
     /// La présence des territoires aux réunions, et la participation à chaque réunion.
     Presence(presence::Args),

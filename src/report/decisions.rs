@@ -19,7 +19,8 @@ pub fn tableau(decisions: &[DecisionPrise<'_>]) -> Tableau {
                 vec![
                     d.reunion.date.to_string(),
                     une_ligne(&d.reunion.titre),
-                    d.point.map_or_else(|| "—".to_string(), |p| une_ligne(&p.titre)),
+                    d.point
+                        .map_or_else(|| "—".to_string(), |p| une_ligne(&p.titre)),
                     une_ligne(&d.decision.quoi),
                     d.decision
                         .vote

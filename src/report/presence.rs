@@ -21,8 +21,8 @@ pub fn tableau_territoires(p: &Presence<'_>) -> Tableau {
             "Dernière présence",
             "Concerné sans y être",
         ]
-            .map(String::from)
-            .to_vec(),
+        .map(String::from)
+        .to_vec(),
         lignes: p
             .territoires
             .iter()

@@ -76,18 +76,41 @@ fn decisions_in_each_format() {
         insta::assert_snapshot!(format!("decisions_{format}"), text(&out.stdout));
     }
     // The same filters as the other lists.
-    let out = crate::common::run(&dir, &["decisions", "--reseau", "cites-educatives", "--format", "csv"]);
+    let out = crate::common::run(
+        &dir,
+        &[
+            "decisions",
+            "--reseau",
+            "cites-educatives",
+            "--format",
+            "csv",
+        ],
+    );
     let csv = text(&out.stdout);
     assert_eq!(csv.lines().count(), 2, "{csv}");
     assert!(csv.contains("La rencontre d'octobre aura lieu à Maubeuge."));
-    let out = crate::common::run(&dir, &["decisions", "--jusqu-au", "2022-03-31", "--texte", "club", "--format", "json"]);
+    let out = crate::common::run(
+        &dir,
+        &[
+            "decisions",
+            "--jusqu-au",
+            "2022-03-31",
+            "--texte",
+            "club",
+            "--format",
+            "json",
+        ],
+    );
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json.as_array().unwrap().len(), 1);
     assert_eq!(json[0]["vote"]["abstention"], 1);
     assert_eq!(json[0]["point"], "Bilan des actions");
     let out = crate::common::run(&dir, &["decisions", "--territoire", "lile"]);
     assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
-    let out = crate::common::run(&dir, &["decisions", "--territoire", "maubeuge", "--texte", "absent"]);
+    let out = crate::common::run(
+        &dir,
+        &["decisions", "--territoire", "maubeuge", "--texte", "absent"],
+    );
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(text(&out.stderr), "aucune décision ne correspond\n");
 }

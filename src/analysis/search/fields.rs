@@ -76,6 +76,23 @@ pub fn champs(r: &Reunion) -> Vec<Champ> {
             espaces(&p.titre),
             None,
         );
+        // The speakers by their role only: `nom` is personal data, and the
+        // site's search index is public.
+        for (j, q) in p.intervenants.iter().enumerate() {
+            let role = [q.fonction.as_deref(), q.structure.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(", ");
+            push(
+                format!("points[{i}].intervenants[{j}]"),
+                "intervenant·e",
+                Some("ordre-du-jour"),
+                1.0,
+                espaces(&role),
+                None,
+            );
+        }
         if let Some(c) = &p.contenu {
             push(
                 format!("points[{i}].contenu"),
@@ -86,6 +103,26 @@ pub fn champs(r: &Reunion) -> Vec<Champ> {
                 None,
             );
         }
+        for (j, d) in p.decisions.iter().enumerate() {
+            push(
+                format!("points[{i}].decisions[{j}].quoi"),
+                "décision",
+                Some("releve-decisions"),
+                3.0,
+                espaces(&d.quoi),
+                None,
+            );
+        }
+    }
+    for (j, d) in r.decisions.iter().enumerate() {
+        push(
+            format!("decisions[{j}].quoi"),
+            "décision",
+            Some("releve-decisions"),
+            3.0,
+            espaces(&d.quoi),
+            None,
+        );
     }
     for (i, a) in r.actions.iter().enumerate() {
         let t = Some(&a.territoire);
@@ -184,4 +221,37 @@ pub fn champs(r: &Reunion) -> Vec<Champ> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decisions_and_speakers_roles_are_searched_never_their_names() {
+        let (c, _) = crate::read::config::parse_config("organisation:\n  nom: x\n", None);
+        let r = crate::read::record::valid_record(
+            "reunions/a.yaml",
+            "titre: A\ndate: 2022-03-03\nmodalite: visio\npoints:\n  - titre: Budget\n    intervenants:\n      - fonction: Principale\n        structure: Collège Marc Seguin\n        nom: Claire Exemple\n    decisions: [Le budget est voté.]\ndecisions: [On se revoit.]\n",
+            &c,
+        );
+        let found: Vec<(String, String)> = champs(&r)
+            .into_iter()
+            .map(|c| (c.chemin, c.texte))
+            .collect();
+        let has = |chemin: &str, texte: &str| found.contains(&(chemin.into(), texte.into()));
+        assert!(
+            has(
+                "points[0].intervenants[0]",
+                "Principale, Collège Marc Seguin"
+            ),
+            "{found:?}"
+        );
+        assert!(
+            has("points[0].decisions[0].quoi", "Le budget est voté."),
+            "{found:?}"
+        );
+        assert!(has("decisions[0].quoi", "On se revoit."), "{found:?}");
+        assert!(!format!("{found:?}").contains("Exemple"));
+    }
 }

@@ -16,9 +16,9 @@ pub mod values;
 
 pub use pages::Pages;
 pub use values::{
-    ActionVue, CompteRendu, DateVue, DecisionSite, DecisionVue, EtatVue, GroupeTerritoire, Personne, PointVue, ProchaineVue,
-    Publication, Rencontre, ReunionLien, ReunionResume, SiteVue, StatutVue, SuiteVue,
-    TerritoireResume, TerritoireVue,
+    ActionVue, CompteRendu, DateVue, DecisionSite, DecisionVue, EtatVue, GroupeTerritoire,
+    Personne, PointVue, ProchaineVue, Publication, Rencontre, ReunionLien, ReunionResume, SiteVue,
+    StatutVue, SuiteVue, TerritoireResume, TerritoireVue,
 };
 
 use crate::dates::{french_time, long_date};
@@ -270,7 +270,11 @@ impl<'a> Views<'a> {
                         .clone()
                         .filter(|c| !crate::render::markdown::is_blank(c)),
                     intervenants: p.intervenants.iter().map(|q| self.personne(q)).collect(),
-                    decisions: p.decisions.iter().map(|d| decision(d, Some((i, p)))).collect(),
+                    decisions: p
+                        .decisions
+                        .iter()
+                        .map(|d| decision(d, Some((i, p))))
+                        .collect(),
                 })
                 .collect(),
             decisions: r.decisions.iter().map(|d| decision(d, None)).collect(),
