@@ -55,6 +55,9 @@ struct ReunionJson<'a> {
     date: String,
     titre: &'a str,
     fichier: &'a str,
+    #[serde(rename = "type")]
+    kind: &'a str,
+    numero: Option<u32>,
 }
 
 /// One action in JSON; the field order is the documented key order.
@@ -88,6 +91,8 @@ pub fn json(lignes: &[Ligne<'_>]) -> String {
                 date: l.reunion.date.to_string(),
                 titre: &l.reunion.titre,
                 fichier: &l.reunion.fichier,
+                kind: l.reunion.kind_name(),
+                numero: l.reunion.numero,
             },
         })
         .collect();
@@ -95,7 +100,7 @@ pub fn json(lignes: &[Ligne<'_>]) -> String {
 }
 
 /// Header of the CSV of actions: the JSON keys, `reunion` flattened.
-pub const CSV_COLONNES: [&str; 11] = [
+pub const CSV_COLONNES: [&str; 13] = [
     "id",
     "titre",
     "territoire",
@@ -107,6 +112,8 @@ pub const CSV_COLONNES: [&str; 11] = [
     "reunion_date",
     "reunion_titre",
     "reunion_fichier",
+    "reunion_type",
+    "reunion_numero",
 ];
 
 /// The actions as CSV, one row per action and meeting.
@@ -127,6 +134,8 @@ pub fn csv(lignes: &[Ligne<'_>]) -> Vec<u8> {
                 l.reunion.date.to_string(),
                 l.reunion.titre.clone(),
                 l.reunion.fichier.clone(),
+                l.reunion.kind_name().to_string(),
+                l.reunion.numero.map(|n| n.to_string()).unwrap_or_default(),
             ]
         })
         .collect();

@@ -285,7 +285,9 @@ fn json_objects_have_the_documented_keys_in_order() {
             "reunion": {
                 "date": "2022-03-03",
                 "titre": "Rencontre des cités éducatives",
-                "fichier": "reunions/2022/2022-03-03-rencontre.yaml"
+                "fichier": "reunions/2022/2022-03-03-rencontre.yaml",
+                "type": "rencontre",
+                "numero": null
             }
         }])
     );
@@ -310,7 +312,9 @@ fn json_objects_have_the_documented_keys_in_order() {
             "reunion",
             "date",
             "titre",
-            "fichier"
+            "fichier",
+            "type",
+            "numero"
         ]
     );
     // An absent porteur is null, not a missing key.
@@ -341,7 +345,9 @@ fn csv_round_trips_through_a_real_parser() {
             "publics",
             "reunion_date",
             "reunion_titre",
-            "reunion_fichier"
+            "reunion_fichier",
+            "reunion_type",
+            "reunion_numero"
         ]
     );
     let rows: Vec<Vec<String>> = reader
@@ -374,6 +380,8 @@ fn csv_round_trips_through_a_real_parser() {
             "2022-06-10",
             "Rencontre des programmes de réussite éducative",
             "reunions/2022/2022-06-10-rencontre-pre.yaml",
+            "rencontre",
+            "",
         ]
     );
     // Commas, quotes and a newline come back intact.
@@ -397,7 +405,7 @@ fn csv_without_match_is_a_header_alone() {
     assert_eq!(out.code, 0);
     assert_eq!(out.stderr, "aucune action ne correspond\n");
     let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
-    assert_eq!(reader.headers().unwrap().len(), 11);
+    assert_eq!(reader.headers().unwrap().len(), 13);
     assert_eq!(reader.records().count(), 0);
 }
 
