@@ -395,7 +395,7 @@ fn csv_round_trips_through_a_real_parser() {
             .split('\n')
             .next()
             .unwrap()
-            .ends_with("reunion_fichier\r")
+            .ends_with("reunion_numero\r")
     );
 }
 
