@@ -146,8 +146,8 @@ pub const EXAMPLES: &[(&str, &[Example])] = &[
                 "Les décisions prises depuis le 1er janvier 2022, la plus récente d'abord.",
             ),
             (
-                "reunion decisions --territoire Lille --texte programmation --format csv > decisions.csv",
-                "Les décisions des réunions où Lille était représenté ou concerné, sur la programmation, pour un tableur.",
+                "reunion decisions --territoire Lille --format csv > decisions.csv",
+                "Les décisions des réunions où Lille était présent ou concerné, pour un tableur.",
             ),
         ],
     ),
