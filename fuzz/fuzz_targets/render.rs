@@ -117,7 +117,7 @@ fn folder(t: &mut Texts) -> Folder {
         let person = |t: &mut Texts| Participant {
             fonction: Some(t.take()),
             structure: Some(t.take()),
-            territoire: Some(territoire.clone()),
+            territoires: vec![territoire.clone()],
             nom: Some(t.take()),
             nombre: None,
         };

@@ -199,7 +199,7 @@ pub fn involves(reunion: &Reunion, territoire: &str) -> bool {
     reunion
         .participants
         .iter()
-        .any(|p| p.territoire.as_deref() == Some(territoire))
+        .any(|p| p.territoires.iter().any(|t| t == territoire))
         || reunion.actions.iter().any(|a| a.territoire == territoire)
 }
 

@@ -101,7 +101,7 @@ pub fn presence<'a>(config: &Config, reunions: &'a [Reunion], filter: &Filter) -
     let represente = |r: &Reunion, nom: &str| {
         r.participants
             .iter()
-            .any(|p| p.territoire.as_deref() == Some(nom))
+            .any(|p| p.territoires.iter().any(|t| t == nom))
     };
     let concerne = |r: &Reunion, nom: &str| r.territoires.iter().any(|t| t == nom);
     let par_reunion = kept

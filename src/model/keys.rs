@@ -202,6 +202,11 @@ pub static PARTICIPANT: Object = Object {
             "Territoire de la personne, dans le référentiel de reunion.yaml.",
         ),
         key(
+            "territoires",
+            Kind::Territoires,
+            "Territoires de la personne quand elle en couvre plusieurs (une liste).",
+        ),
+        key(
             "nom",
             Kind::Text,
             "Nom de la personne : donnée personnelle, publiée seulement avec --avec-noms.",

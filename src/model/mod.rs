@@ -151,8 +151,9 @@ pub struct Participant {
     pub fonction: Option<String>,
     /// Their organisation: « Cité éducative du sud de Lille ».
     pub structure: Option<String>,
-    /// Canonical territory name, when given.
-    pub territoire: Option<String>,
+    /// Canonical names of the territories they stand for (`territoire:`
+    /// for one, `territoires:` for several), in the order written.
+    pub territoires: Vec<String>,
     /// Their name: personal data, published only on request.
     pub nom: Option<String>,
     /// How many people the entry stands for (« 13 cités »); `None` is one.

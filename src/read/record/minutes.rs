@@ -149,18 +149,29 @@ impl RecordReader<'_, '_> {
         None
     }
 
-    /// `territoires:` of the meeting: what it is about, from the
-    /// referential; a single name is a list of one.
-    pub(super) fn meeting_territories(&mut self, top: &mut Fields<'_>) -> Vec<String> {
-        let Some(node) = top.take("territoires") else {
+    /// Territories under `key` (the meeting's `territoires:`, a person's
+    /// `territoire:` or `territoires:`), from the referential; a single
+    /// name is a list of one, a name written twice counts once.
+    pub(super) fn territories(
+        &mut self,
+        fields: &mut Fields<'_>,
+        key: &str,
+        parent: &str,
+    ) -> Vec<String> {
+        let Some(node) = fields.take(key) else {
             return Vec::new();
         };
+        let path = if parent.is_empty() {
+            key.to_string()
+        } else {
+            format!("{parent}.{key}")
+        };
         if let yaml::Value::Str(_) = node.value {
-            return self.territory(node, "territoires").into_iter().collect();
+            return self.territory(node, &path).into_iter().collect();
         }
         let mut out: Vec<String> = Vec::new();
-        for (i, item) in self.r.seq(node, "territoires").iter().enumerate() {
-            if let Some(t) = self.territory(item, &format!("territoires[{i}]"))
+        for (i, item) in self.r.seq(node, &path).iter().enumerate() {
+            if let Some(t) = self.territory(item, &format!("{path}[{i}]"))
                 && !out.contains(&t)
             {
                 out.push(t);

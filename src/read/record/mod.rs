@@ -107,7 +107,7 @@ impl RecordReader<'_, '_> {
             .into_iter()
             .map(|(t, _)| t)
             .collect();
-        let territoires = self.meeting_territories(top);
+        let territoires = self.territories(top, "territoires", "");
         let effectif_node = top.take("effectif");
         let participants = self.people(top, "participants");
         let effectif = effectif_node.and_then(|n| self.headcount(n, &participants));
@@ -278,6 +278,21 @@ mod tests {
                 .unwrap()
                 .contains("presentiel, visio, hybride")
         );
+    }
+
+    #[test]
+    fn a_participant_may_stand_for_several_territories() {
+        let (r, d) = parse(
+            "titre: R\ndate: 2022-03-03\nmodalite: visio\nparticipants:\n  - fonction: Coordinatrice\n    territoire: Lille Sud\n    territoires: [Maubeuge, lille]\n  - fonction: Chef\n    territoires: Maubeuge\n",
+        );
+        assert!(d.is_empty(), "{d:?}");
+        let r = r.unwrap();
+        assert_eq!(r.participants[0].territoires, vec!["Lille", "Maubeuge"]);
+        assert_eq!(r.participants[1].territoires, vec!["Maubeuge"]);
+        let (_, d) = parse(
+            "titre: R\ndate: 2022-03-03\nmodalite: visio\nparticipants:\n  - fonction: C\n    territoires: [Lille, Lile]\n",
+        );
+        assert_eq!(paths(&d), vec![(6, "participants[0].territoires[1]")]);
     }
 
     #[test]

@@ -37,7 +37,7 @@ impl RecordReader<'_, '_> {
             return nom.map(|nom| Participant {
                 fonction: None,
                 structure: None,
-                territoire: None,
+                territoires: Vec::new(),
                 nom: Some(nom),
                 nombre: None,
             });
@@ -45,9 +45,12 @@ impl RecordReader<'_, '_> {
         let mut f = self.r.map(item, path)?;
         let fonction = self.r.optional_text(&mut f, "fonction");
         let structure = self.r.optional_text(&mut f, "structure");
-        let territoire = f
-            .take("territoire")
-            .and_then(|n| self.territory(n, &format!("{path}.territoire")));
+        let mut territoires = self.territories(&mut f, "territoire", path);
+        for t in self.territories(&mut f, "territoires", path) {
+            if !territoires.contains(&t) {
+                territoires.push(t);
+            }
+        }
         let nom = self.r.optional_text(&mut f, "nom");
         let nombre = f
             .take("nombre")
@@ -64,7 +67,7 @@ impl RecordReader<'_, '_> {
         Some(Participant {
             fonction,
             structure,
-            territoire,
+            territoires,
             nom,
             nombre,
         })

@@ -146,7 +146,8 @@ impl<'a> Views<'a> {
             nom: p.nom.clone().filter(|_| self.publication.avec_noms),
             fonction: p.fonction.clone(),
             structure: p.structure.clone(),
-            territoire: p.territoire.clone(),
+            territoire: (!p.territoires.is_empty()).then(|| p.territoires.join(", ")),
+            territoires: p.territoires.clone(),
             nombre: p.nombre,
             libelle,
         }

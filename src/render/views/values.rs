@@ -81,8 +81,11 @@ pub struct Personne {
     pub fonction: Option<String>,
     /// Organisation.
     pub structure: Option<String>,
-    /// Canonical territory.
+    /// Canonical territories, joined by « , »: kept for templates written
+    /// when a participant had only one.
     pub territoire: Option<String>,
+    /// Canonical territories, one per item.
+    pub territoires: Vec<String>,
     /// How many people the entry stands for, when it is a group.
     pub nombre: Option<u32>,
     /// « Cheffe de projet opérationnel, Cité éducative du sud de Lille »:
