@@ -150,8 +150,10 @@ fn folder(t: &mut Texts) -> Folder {
                 titre: t.non_empty(),
                 contenu: Some(t.take()),
                 intervenants: vec![person(t)],
+                interne: i == 2,
                 decisions: vec![Decision {
                     quoi: t.non_empty(),
+                    interne: false,
                     vote: Some(Vote {
                         pour: 10,
                         contre: 1,
@@ -161,6 +163,7 @@ fn folder(t: &mut Texts) -> Folder {
             }],
             decisions: vec![Decision {
                 quoi: t.non_empty(),
+                interne: i == 1,
                 vote: None,
             }],
             actions: vec![Action {
@@ -174,6 +177,7 @@ fn folder(t: &mut Texts) -> Folder {
                 thematiques: vec![t.non_empty()],
                 publics: vec![t.non_empty()],
                 statut: Statut::ALL[i % 3],
+                interne: false,
                 redaction: Redaction {
                     contexte: Some(t.take()),
                     objectifs: Some(t.take()),
@@ -192,6 +196,7 @@ fn folder(t: &mut Texts) -> Folder {
                 qui: Some(t.take()),
                 echeance: Some(date(2022, 5, 1)),
                 fait: i == 1,
+                interne: i == 0,
                 chemin: "suites[0]".into(),
                 qui_pos: None,
                 echeance_pos: None,
@@ -228,8 +233,11 @@ static REFERENCE: LazyLock<String> = LazyLock::new(|| {
     let folder = folder(&mut t);
     let mut html = String::new();
     for publication in [
-        Publication { avec_noms: false },
-        Publication { avec_noms: true },
+        Publication::default(),
+        Publication {
+            avec_noms: true,
+            ..Publication::default()
+        },
     ] {
         for page in site_pages(&folder, &TEMPLATES, publication).expect("the site renders") {
             if page.chemin.ends_with(".html") {
@@ -336,8 +344,12 @@ fuzz_target!(|data: &[u8]| {
     };
     let mut texts = Texts::new(data);
     let folder = folder(&mut texts);
-    // With the names: every field of the record reaches the pages.
-    let publication = Publication { avec_noms: true };
+    // With the names and the internal parts: every field of the record
+    // reaches the pages.
+    let publication = Publication {
+        avec_noms: true,
+        interne: true,
+    };
     let Some(&group) = PageGroup::ALL.get(usize::from(choice) % (PageGroup::ALL.len() + 1)) else {
         standalone(&folder, publication);
         return;

@@ -18,6 +18,14 @@ pub struct DecisionPrise<'a> {
     pub decision: &'a Decision,
 }
 
+impl DecisionPrise<'_> {
+    /// Left out of public outputs: the decision, or its point, is
+    /// marked `interne: true`.
+    pub fn interne(&self) -> bool {
+        self.decision.interne || self.point.is_some_and(|p| p.interne)
+    }
+}
+
 /// The decisions `filter` keeps, newest meeting first, in the record's
 /// order within a meeting (points in order, then the meeting's own).
 /// `reunions` are sorted oldest first, as the folder gives them.

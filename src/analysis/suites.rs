@@ -17,6 +17,8 @@ pub struct Mention {
     pub titre: String,
     /// Whether it was done at that meeting.
     pub fait: bool,
+    /// Whether that meeting marks it `interne: true`.
+    pub interne: bool,
 }
 
 /// A follow-up and its history, as of its latest mention.
@@ -44,6 +46,12 @@ impl SuiteSuivie {
         &self.historique[0]
     }
 
+    /// Internal everywhere it is mentioned: the public site does not show
+    /// it at all.
+    pub fn interne(&self) -> bool {
+        self.historique.iter().all(|m| m.interne)
+    }
+
     /// Open and past its deadline on `au`.
     pub fn en_retard(&self, au: NaiveDate) -> bool {
         !self.fait && self.echeance.is_some_and(|e| e < au)
@@ -63,6 +71,7 @@ pub fn follow_ups(reunions: &[Reunion]) -> Vec<SuiteSuivie> {
                 date: reunion.date,
                 titre: reunion.titre.clone(),
                 fait: suite.fait,
+                interne: suite.interne,
             };
             match index.get(&suite.id) {
                 Some(&i) => {

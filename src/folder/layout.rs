@@ -5,6 +5,18 @@ use std::path::Path;
 /// Folder of the records, inside the meeting folder.
 pub const RECORDS_DIR: &str = "reunions";
 
+/// Where `render` publishes by default, inside the meeting folder.
+pub const PUBLIC_DIR: &str = "public";
+
+/// Where `render --interne` publishes by default: never the public
+/// folder, so that internal parts cannot reach it by mistake.
+pub const INTERNAL_DIR: &str = "public-interne";
+
+/// The default output folder of a publication.
+pub fn default_output(root: &Path, interne: bool) -> std::path::PathBuf {
+    root.join(if interne { INTERNAL_DIR } else { PUBLIC_DIR })
+}
+
 /// Path of `path` relative to `root`, with `/` separators.
 pub fn relative_name(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);

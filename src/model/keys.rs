@@ -239,6 +239,11 @@ pub static DECISION: Object = Object {
             Kind::Map(&VOTE),
             "Le vote : pour, contre, abstention.",
         ),
+        key(
+            "interne",
+            Kind::Bool,
+            "true : la décision n'est pas publiée (seulement avec render --interne).",
+        ),
     ],
 };
 
@@ -258,10 +263,15 @@ pub static POINT: Object = Object {
             Kind::List(&DECISION, Some("le texte de la décision")),
             "Les décisions sur ce point : un texte, ou quoi et vote.",
         ),
+        key(
+            "interne",
+            Kind::Bool,
+            "true : le point n'est pas publié (seulement avec render --interne).",
+        ),
     ],
 };
 
-const ACTION_OWN: [Key; 8] = [
+const ACTION_OWN: [Key; 9] = [
     key(
         "id",
         Kind::Id,
@@ -285,6 +295,11 @@ const ACTION_OWN: [Key; 8] = [
         "statut",
         Kind::Statut,
         "Où en est la fiche expérience (par défaut a_documenter).",
+    ),
+    key(
+        "interne",
+        Kind::Bool,
+        "true : l'action n'est pas publiée (seulement avec render --interne).",
     ),
 ];
 
@@ -363,6 +378,11 @@ pub static SUITE: Object = Object {
         key("qui", Kind::Text, "Qui s'en charge."),
         key("echeance", Kind::Date, "Pour quand (AAAA-MM-JJ)."),
         key("fait", Kind::Bool, "true quand c'est fait."),
+        key(
+            "interne",
+            Kind::Bool,
+            "true : la suite n'est pas publiée (seulement avec render --interne).",
+        ),
     ],
 };
 
@@ -571,7 +591,7 @@ mod tests {
     fn actions_end_with_the_fiche_sections() {
         let names = ACTION.names();
         // Names written twice would drift: the fiche's table is the one list.
-        for (section, key) in SECTIONS.iter().zip(&ACTION.keys[8..]) {
+        for (section, key) in SECTIONS.iter().zip(&ACTION.keys[ACTION_OWN.len()..]) {
             assert_eq!(section.key, key.name);
         }
         assert_eq!(names[..2], ["id", "territoire"]);

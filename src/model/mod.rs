@@ -2,6 +2,7 @@
 //! already resolved to their canonical names, dates already parsed.
 
 pub mod fiche;
+pub mod internal;
 pub mod keys;
 pub mod people;
 
@@ -171,6 +172,8 @@ pub struct Point {
     pub intervenants: Vec<Participant>,
     /// Decisions taken on this point.
     pub decisions: Vec<Decision>,
+    /// Left out of public outputs (`interne: true`).
+    pub interne: bool,
 }
 
 /// A decision taken at the meeting.
@@ -180,6 +183,8 @@ pub struct Decision {
     pub quoi: String,
     /// The vote, when there was one.
     pub vote: Option<Vote>,
+    /// Left out of public outputs (`interne: true`).
+    pub interne: bool,
 }
 
 /// The counts of a vote.
@@ -229,6 +234,8 @@ pub struct Action {
     pub statut: Statut,
     /// The fiche expérience, as far as it is written.
     pub redaction: Redaction,
+    /// Left out of public outputs (`interne: true`).
+    pub interne: bool,
 }
 
 /// A follow-up promised at the meeting.
@@ -247,6 +254,8 @@ pub struct Suite {
     pub echeance: Option<NaiveDate>,
     /// Whether it is done.
     pub fait: bool,
+    /// Left out of public outputs (`interne: true`).
+    pub interne: bool,
     /// Field path of the follow-up in its file (`suites[2]`).
     pub chemin: String,
     /// Where `qui` is written, if it is.

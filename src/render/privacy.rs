@@ -20,6 +20,8 @@ pub struct PublicFolder<'f> {
     folder: Result<&'f Folder, Box<Folder>>,
     /// The people declared, when names are replaced.
     people: Option<People>,
+    /// Whether internal parts are published (`--interne`).
+    interne: bool,
 }
 
 impl Deref for PublicFolder<'_> {
@@ -41,37 +43,39 @@ fn names_a_person(people: &People, r: &Reunion) -> bool {
 }
 
 impl<'f> PublicFolder<'f> {
-    /// `folder` as `publication` publishes it.
+    /// `folder` as `publication` publishes it: without its internal parts
+    /// (unless `--interne`), then without its names (unless
+    /// `--avec-noms`).
     pub fn new(folder: &'f Folder, publication: Publication) -> Self {
-        if publication.avec_noms {
+        use rayon::prelude::*;
+        let strip = !publication.interne && folder.reunions.par_iter().any(Reunion::has_internal);
+        // Names declared in an internal part are replaced wherever else
+        // they are typed: the people come from the whole folder.
+        let people = (!publication.avec_noms).then(|| people::people(&folder.reunions));
+        let names = people
+            .as_ref()
+            .is_some_and(|p| folder.reunions.par_iter().any(|r| names_a_person(p, r)));
+        if !strip && !names {
             return PublicFolder {
                 folder: Ok(folder),
-                people: None,
+                people,
+                interne: publication.interne,
             };
         }
-        let people = people::people(&folder.reunions);
-        let any = {
-            use rayon::prelude::*;
-            folder
-                .reunions
-                .par_iter()
-                .any(|r| names_a_person(&people, r))
+        let public: Vec<Reunion> = if strip {
+            folder.reunions.par_iter().map(Reunion::public).collect()
+        } else {
+            folder.reunions.clone()
         };
-        if !any {
-            return PublicFolder {
-                folder: Ok(folder),
-                people: Some(people),
-            };
-        }
-        let mut reunions: Vec<Reunion> = {
-            use rayon::prelude::*;
-            folder
-                .reunions
-                .par_iter()
-                .map(|r| redacted(&people, r))
-                .collect()
+        let reunions = match people.as_ref().filter(|_| names) {
+            Some(people) => {
+                let mut redacted: Vec<Reunion> =
+                    public.par_iter().map(|r| redacted(people, r)).collect();
+                follow_renamed_ids(&public, &mut redacted);
+                redacted
+            }
+            None => public,
         };
-        follow_renamed_ids(&folder.reunions, &mut reunions);
         let copy = Folder {
             root: folder.root.clone(),
             config: folder.config.clone(),
@@ -84,21 +88,21 @@ impl<'f> PublicFolder<'f> {
         };
         PublicFolder {
             folder: Err(Box::new(copy)),
-            people: Some(people),
+            people,
+            interne: publication.interne,
         }
     }
 
-    /// `r` as published: its copy in this folder, or `r` itself redacted
-    /// when the folder does not hold it.
+    /// `r` as published: its copy in this folder, or `r` itself made
+    /// public when the folder does not hold it.
     pub fn reunion(&self, r: &Reunion) -> Reunion {
+        if let Some(p) = self.reunions.iter().find(|p| p.fichier == r.fichier) {
+            return p.clone();
+        }
+        let public = if self.interne { r.clone() } else { r.public() };
         match &self.people {
-            None => r.clone(),
-            Some(people) => self
-                .reunions
-                .iter()
-                .find(|p| p.fichier == r.fichier)
-                .cloned()
-                .unwrap_or_else(|| redacted(people, r)),
+            None => public,
+            Some(people) => redacted(people, &public),
         }
     }
 
@@ -221,7 +225,14 @@ mod tests {
                 assert!(!json.contains(name), "{name} in {json}");
             }
         }
-        let avec = PublicFolder::new(&folder, Publication { avec_noms: true });
+        let avec = PublicFolder::new(
+            &folder,
+            Publication {
+                avec_noms: true,
+                interne: true,
+            },
+        );
         assert_eq!(avec.reunions, folder.reunions);
+        assert!(avec.folder.is_ok());
     }
 }

@@ -113,7 +113,10 @@ pub fn publish(
     let logo_path = logo.as_ref().map(|(p, _)| p.clone());
     let renderer = Renderer::new(folder, &templates, publication, logo_path.clone());
     // A page's names are replaced from the people of the whole folder.
-    let mut options = vec![u8::from(publication.avec_noms)];
+    let mut options = vec![
+        u8::from(publication.avec_noms),
+        u8::from(publication.interne),
+    ];
     options.extend(renderer.folder.digest_bytes());
     let inputs_of = PageInputs::new(folder, &templates.digest, &options, logo_path.as_deref());
     let resolved = writer::check_output(&folder.root, out)?;
@@ -152,7 +155,7 @@ mod tests {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/irev");
         let folder = crate::folder::load(&root).unwrap();
         let templates = Templates::builtin().unwrap();
-        let publication = Publication { avec_noms: false };
+        let publication = Publication::default();
         let site: Vec<_> = site_pages(&folder, &templates, publication)
             .unwrap()
             .into_iter()

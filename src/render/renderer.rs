@@ -46,6 +46,7 @@ impl<'a> Renderer<'a> {
             site: SiteVue {
                 organisation: folder.config.organisation.nom.clone(),
                 logo,
+                interne: publication.interne,
             },
             folder,
             templates,

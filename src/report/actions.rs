@@ -26,7 +26,7 @@ pub fn tableau(lignes: &[Ligne<'_>], avec_porteur: bool) -> Tableau {
             let mut row = vec![
                 l.reunion.date.to_string(),
                 l.action.territoire.clone(),
-                l.action.titre.clone(),
+                super::marked(l.action.titre.clone(), l.action.interne),
             ];
             if avec_porteur {
                 row.push(l.action.porteur.clone().unwrap_or_default());
@@ -72,6 +72,7 @@ struct ActionJson<'a> {
     thematiques: &'a [String],
     publics: &'a [String],
     reunion: ReunionJson<'a>,
+    interne: bool,
 }
 
 /// The actions as a JSON array, keys in a fixed order.
@@ -94,13 +95,14 @@ pub fn json(lignes: &[Ligne<'_>]) -> String {
                 kind: l.reunion.kind_name(),
                 numero: l.reunion.numero,
             },
+            interne: l.action.interne,
         })
         .collect();
     pretty(&items)
 }
 
 /// Header of the CSV of actions: the JSON keys, `reunion` flattened.
-pub const CSV_COLONNES: [&str; 13] = [
+pub const CSV_COLONNES: [&str; 14] = [
     "id",
     "titre",
     "territoire",
@@ -114,6 +116,7 @@ pub const CSV_COLONNES: [&str; 13] = [
     "reunion_fichier",
     "reunion_type",
     "reunion_numero",
+    "interne",
 ];
 
 /// The actions as CSV, one row per action and meeting.
@@ -136,6 +139,7 @@ pub fn csv(lignes: &[Ligne<'_>]) -> Vec<u8> {
                 l.reunion.fichier.clone(),
                 l.reunion.kind_name().to_string(),
                 l.reunion.numero.map(|n| n.to_string()).unwrap_or_default(),
+                super::oui_non(a.interne),
             ]
         })
         .collect();

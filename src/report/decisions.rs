@@ -21,7 +21,7 @@ pub fn tableau(decisions: &[DecisionPrise<'_>]) -> Tableau {
                     une_ligne(&d.reunion.titre),
                     d.point
                         .map_or_else(|| "—".to_string(), |p| une_ligne(&p.titre)),
-                    une_ligne(&d.decision.quoi),
+                    super::marked(une_ligne(&d.decision.quoi), d.interne()),
                     d.decision
                         .vote
                         .map_or_else(|| "—".to_string(), |v| v.label()),
@@ -56,6 +56,7 @@ struct DecisionJson<'a> {
     titre: &'a str,
     fichier: &'a str,
     reseau: Option<&'a str>,
+    interne: bool,
 }
 
 /// The decisions as a JSON array.
@@ -74,13 +75,14 @@ pub fn json(decisions: &[DecisionPrise<'_>]) -> String {
             titre: &d.reunion.titre,
             fichier: &d.reunion.fichier,
             reseau: d.reunion.reseau.as_deref(),
+            interne: d.interne(),
         })
         .collect();
     pretty(&items)
 }
 
 /// Columns of the CSV of decisions.
-pub const CSV_COLONNES: [&str; 9] = [
+pub const CSV_COLONNES: [&str; 10] = [
     "date",
     "reunion",
     "fichier",
@@ -90,6 +92,7 @@ pub const CSV_COLONNES: [&str; 9] = [
     "contre",
     "abstention",
     "reseau",
+    "interne",
 ];
 
 /// The decisions as CSV, one row each; the vote's cells are empty without
@@ -115,6 +118,7 @@ pub fn csv(decisions: &[DecisionPrise<'_>]) -> Vec<u8> {
                 vote(|v| v.contre),
                 vote(|v| v.abstention),
                 d.reunion.reseau.clone().unwrap_or_default(),
+                super::oui_non(d.interne()),
             ]
         })
         .collect();

@@ -20,3 +20,14 @@ pub mod territories;
 /// One line of text from a cell; kept here for `analysis::search`, which
 /// names it by this path.
 pub use table::une_ligne;
+
+/// `text` as lists show it: followed by « (interne) » when it is left out
+/// of public outputs.
+pub fn marked(text: String, interne: bool) -> String {
+    if interne { text + " (interne)" } else { text }
+}
+
+/// A yes/no cell of a CSV.
+pub fn oui_non(b: bool) -> String {
+    if b { "oui" } else { "non" }.to_string()
+}

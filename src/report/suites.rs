@@ -31,7 +31,7 @@ pub fn tableau(suites: &[SuiteSuivie], au: chrono::NaiveDate) -> Tableau {
                     s.echeance
                         .map_or_else(|| "—".to_string(), |d| d.to_string()),
                     s.qui.clone().unwrap_or_else(|| "—".to_string()),
-                    s.quoi.clone(),
+                    super::marked(s.quoi.clone(), s.interne()),
                     etat(s, au).to_string(),
                     s.origine().date.to_string(),
                     s.historique.len().to_string(),
@@ -70,6 +70,7 @@ struct SuiteJson<'a> {
     en_retard: bool,
     reseau: Option<&'a str>,
     historique: Vec<MentionJson<'a>>,
+    interne: bool,
 }
 
 /// The follow-ups as a JSON array, each with its history, oldest first.
@@ -95,13 +96,14 @@ pub fn json(suites: &[SuiteSuivie], au: chrono::NaiveDate) -> String {
                     fait: m.fait,
                 })
                 .collect(),
+            interne: s.interne(),
         })
         .collect();
     pretty(&items)
 }
 
 /// Columns of the CSV of follow-ups.
-pub const CSV_COLONNES: [&str; 9] = [
+pub const CSV_COLONNES: [&str; 10] = [
     "id",
     "quoi",
     "qui",
@@ -111,6 +113,7 @@ pub const CSV_COLONNES: [&str; 9] = [
     "depuis",
     "derniere_reunion",
     "reunions",
+    "interne",
 ];
 
 /// The follow-ups as CSV, one row each.
@@ -129,6 +132,7 @@ pub fn csv(suites: &[SuiteSuivie], au: chrono::NaiveDate) -> Vec<u8> {
                 s.origine().date.to_string(),
                 last.fichier.clone(),
                 s.historique.len().to_string(),
+                super::oui_non(s.interne()),
             ]
         })
         .collect();

@@ -118,6 +118,10 @@ const GITIGNORE_LINE: &str = "/public/";
 /// The editor's schemas (`.reunion/schemas/`), rewritten by `check`.
 const GITIGNORE_HIDDEN: &str = "/.reunion/";
 
+/// Pages of `render --interne`: never to be pushed where they may be
+/// published.
+const GITIGNORE_INTERNAL: &str = "/public-interne/";
+
 /// What `init` wrote.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InitReport {
@@ -188,6 +192,7 @@ pub fn init(dir: &Path, organisation: &str) -> Result<InitReport, ScaffoldError>
         &gitignore,
         format!(
             "# Pages publiées par `reunion render`\n{GITIGNORE_LINE}\n\
+             # Pages internes de `reunion render --interne` : ni versionnées ni publiées\n{GITIGNORE_INTERNAL}\n\
              # Schémas pour l'éditeur, tenus à jour par `reunion check`\n{GITIGNORE_HIDDEN}\n"
         )
         .as_bytes(),
@@ -199,7 +204,8 @@ pub fn init(dir: &Path, organisation: &str) -> Result<InitReport, ScaffoldError>
                 text.lines()
                     .any(|l| l.trim() == line || l.trim() == line.trim_start_matches('/'))
             };
-            gitignore_untouched = !has(GITIGNORE_LINE) || !has(GITIGNORE_HIDDEN);
+            gitignore_untouched =
+                !has(GITIGNORE_LINE) || !has(GITIGNORE_HIDDEN) || !has(GITIGNORE_INTERNAL);
         }
         Err(error) => {
             return Err(ScaffoldError::Io {

@@ -288,7 +288,8 @@ fn json_objects_have_the_documented_keys_in_order() {
                 "fichier": "reunions/2022/2022-03-03-rencontre.yaml",
                 "type": "rencontre",
                 "numero": null
-            }
+            },
+            "interne": false
         }])
     );
     // serde_json's Value sorts keys: the order is checked on the text.
@@ -314,7 +315,8 @@ fn json_objects_have_the_documented_keys_in_order() {
             "titre",
             "fichier",
             "type",
-            "numero"
+            "numero",
+            "interne"
         ]
     );
     // An absent porteur is null, not a missing key.
@@ -347,7 +349,8 @@ fn csv_round_trips_through_a_real_parser() {
             "reunion_titre",
             "reunion_fichier",
             "reunion_type",
-            "reunion_numero"
+            "reunion_numero",
+            "interne"
         ]
     );
     let rows: Vec<Vec<String>> = reader
@@ -382,6 +385,7 @@ fn csv_round_trips_through_a_real_parser() {
             "reunions/2022/2022-06-10-rencontre-pre.yaml",
             "rencontre",
             "",
+            "non",
         ]
     );
     // Commas, quotes and a newline come back intact.
@@ -395,7 +399,7 @@ fn csv_round_trips_through_a_real_parser() {
             .split('\n')
             .next()
             .unwrap()
-            .ends_with("reunion_numero\r")
+            .ends_with("reunion_numero,interne\r")
     );
 }
 
@@ -405,7 +409,7 @@ fn csv_without_match_is_a_header_alone() {
     assert_eq!(out.code, 0);
     assert_eq!(out.stderr, "aucune action ne correspond\n");
     let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
-    assert_eq!(reader.headers().unwrap().len(), 13);
+    assert_eq!(reader.headers().unwrap().len(), 14);
     assert_eq!(reader.records().count(), 0);
 }
 

@@ -186,6 +186,7 @@ fn init_creates_and_then_refuses() {
     assert_eq!(
         std::fs::read_to_string(target.join(".gitignore")).unwrap(),
         "# Pages publiées par `reunion render`\n/public/\n\
+         # Pages internes de `reunion render --interne` : ni versionnées ni publiées\n/public-interne/\n\
          # Schémas pour l'éditeur, tenus à jour par `reunion check`\n/.reunion/\n"
     );
     // The editor finds the schema through the first line of reunion.yaml.

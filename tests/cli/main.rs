@@ -12,6 +12,7 @@ mod check;
 mod compte_rendu;
 mod fiches;
 mod incremental;
+mod interne;
 mod noms;
 mod recherche;
 mod render;

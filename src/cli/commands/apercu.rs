@@ -31,6 +31,7 @@ pub fn run(args: Args, dossier: Option<&Path>) -> Result<(), Error> {
     let root = folder_root(dossier)?;
     let publication = Publication {
         avec_noms: args.avec_noms,
+        interne: false,
     };
     let out = args.sortie.unwrap_or_else(|| root.join("public"));
     let resolved = crate::render::writer::check_output(&root, &out).map_err(|e| {

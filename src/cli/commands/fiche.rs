@@ -50,6 +50,7 @@ pub fn run(args: Args, dossier: Option<&Path>) -> Result<(), Error> {
     let format = PageFormat::or_default(args.format);
     let publication = Publication {
         avec_noms: args.avec_noms,
+        interne: false,
     };
     match render::render_fiche(&folder, &templates, id, format, publication)? {
         Some(text) => {

@@ -32,7 +32,7 @@ pub fn run(args: Args, dossier: Option<&Path>) -> Result<(), Error> {
             }
             if report.gitignore_untouched {
                 errln!(
-                    "note : .gitignore existe déjà et n'a pas été modifié ; ajoutez-y « /public/ » et « /.reunion/ » pour ne versionner ni les pages publiées ni les schémas de l'éditeur"
+                    "note : .gitignore existe déjà et n'a pas été modifié ; ajoutez-y « /public/ », « /public-interne/ » et « /.reunion/ » pour ne versionner ni les pages publiées ni les schémas de l'éditeur"
                 );
             }
             errln!(

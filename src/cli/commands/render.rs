@@ -6,6 +6,7 @@ use crate::cli::publish::{self, Published, s};
 use crate::cli::term::print_diagnostics;
 use crate::cli::term::{errln, outln};
 use crate::cli::{Error, folder_root};
+use crate::folder::layout;
 use crate::preview::snapshot::Snapshot;
 use crate::render::{self, Publication};
 use std::path::{Path, PathBuf};
@@ -24,6 +25,10 @@ pub struct Args {
     /// Publie aussi les noms des participants (données personnelles : par défaut, seules fonctions et structures sont publiées).
     #[arg(long)]
     avec_noms: bool,
+
+    /// Publie aussi les parties marquées « interne: true » (points, décisions, actions, suites), par défaut dans public-interne/ et jamais dans public/.
+    #[arg(long)]
+    interne: bool,
 
     /// Avec FICHIER.yaml : md (par défaut) ou html (document autonome, feuille de style comprise).
     #[arg(
@@ -44,6 +49,7 @@ pub struct Args {
 pub fn run(args: Args, dossier: Option<&Path>) -> Result<(), Error> {
     let publication = Publication {
         avec_noms: args.avec_noms,
+        interne: args.interne,
     };
     match &args.fichier {
         Some(fichier) => one(
@@ -54,7 +60,7 @@ pub fn run(args: Args, dossier: Option<&Path>) -> Result<(), Error> {
         ),
         None if args.surveiller => {
             let root = folder_root(dossier)?;
-            let out = args.sortie.clone().unwrap_or_else(|| root.join("public"));
+            let out = output(&root, args.sortie.as_deref(), publication)?;
             let last = Snapshot::take(&root);
             publish::publish_once(&root, &out, publication, || ());
             publish::watch(&root, &out, publication, last, || ())
@@ -69,7 +75,7 @@ fn site(
     publication: Publication,
 ) -> Result<(), Error> {
     let root = folder_root(dossier)?;
-    let out = sortie.map_or_else(|| root.join("public"), Path::to_path_buf);
+    let out = output(&root, sortie, publication)?;
     let before = |folder: &crate::folder::Folder| {
         if folder.fichiers == 0 {
             errln!(
@@ -137,6 +143,30 @@ fn site(
     }
     outln!("{}", resolved.join("index.html").display());
     Ok(())
+}
+
+/// Where the site goes: `--sortie`, else the default folder of the
+/// publication. The internal parts never go to the public folder, even
+/// when asked: a public folder is the one that gets deployed.
+fn output(root: &Path, sortie: Option<&Path>, publication: Publication) -> Result<PathBuf, Error> {
+    let public = layout::default_output(root, false);
+    let Some(sortie) = sortie else {
+        return Ok(layout::default_output(root, publication.interne));
+    };
+    let resolve = |p: &Path| crate::fsutil::resolve(p).ok();
+    if publication.interne && resolve(sortie).is_some_and(|s| Some(s) == resolve(&public)) {
+        return Err(Error::usage(
+            format!(
+                "refus de publier les parties internes dans {} : c'est le dossier du site public",
+                sortie.display()
+            ),
+            Some(format!(
+                "sans --sortie, reunion render --interne écrit dans {}/",
+                layout::INTERNAL_DIR
+            )),
+        ));
+    }
+    Ok(sortie.to_path_buf())
 }
 
 fn one(

@@ -82,6 +82,7 @@ impl RecordReader<'_, '_> {
                 Some(n) => self.statut(n, &format!("{path}.statut")),
             };
             let redaction = self.redaction(&mut f);
+            let interne = self.r.boolean(&mut f, "interne").unwrap_or(false);
             let item_pos = f.pos;
             self.r.finish(f, &crate::model::keys::ACTION.names());
             let id = match explicit_id {
@@ -133,6 +134,7 @@ impl RecordReader<'_, '_> {
                     publics,
                     statut,
                     redaction,
+                    interne,
                 });
             }
         }

@@ -27,6 +27,7 @@ impl RecordReader<'_, '_> {
                     out.push(Decision {
                         quoi: text.to_string(),
                         vote: None,
+                        interne: false,
                     });
                 }
                 continue;
@@ -38,9 +39,14 @@ impl RecordReader<'_, '_> {
             let vote = f
                 .take("vote")
                 .and_then(|n| self.vote(n, &format!("{item_path}.vote")));
+            let interne = self.r.boolean(&mut f, "interne").unwrap_or(false);
             self.r.finish(f, &crate::model::keys::DECISION.names());
             if let Some((quoi, _)) = quoi {
-                out.push(Decision { quoi, vote });
+                out.push(Decision {
+                    quoi,
+                    vote,
+                    interne,
+                });
             }
         }
         out

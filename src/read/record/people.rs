@@ -87,6 +87,7 @@ impl RecordReader<'_, '_> {
                     contenu: None,
                     intervenants: Vec::new(),
                     decisions: Vec::new(),
+                    interne: false,
                 }));
                 continue;
             }
@@ -97,6 +98,7 @@ impl RecordReader<'_, '_> {
             let intervenants = self.people(&mut f, "intervenants");
             let contenu = self.r.markdown(&mut f, "contenu");
             let decisions = self.decisions(&mut f);
+            let interne = self.r.boolean(&mut f, "interne").unwrap_or(false);
             self.r.finish(f, &crate::model::keys::POINT.names());
             if let Some((titre, _)) = titre {
                 out.push(Point {
@@ -104,6 +106,7 @@ impl RecordReader<'_, '_> {
                     contenu,
                     intervenants,
                     decisions,
+                    interne,
                 });
             }
         }

@@ -37,6 +37,7 @@ impl RecordReader<'_, '_> {
             let qui = self.r.optional_text(&mut f, "qui");
             let echeance = self.optional_date(&mut f, "echeance");
             let fait = self.r.boolean(&mut f, "fait").unwrap_or(false);
+            let interne = self.r.boolean(&mut f, "interne").unwrap_or(false);
             let f_pos = f.pos;
             self.r.finish(f, &crate::model::keys::SUITE.names());
             let (Some((quoi, _)), Some(date)) = (quoi, date) else {
@@ -71,6 +72,7 @@ impl RecordReader<'_, '_> {
                 qui,
                 echeance: echeance.map(|(d, _)| d),
                 fait,
+                interne,
                 chemin: path,
                 qui_pos,
                 echeance_pos: echeance.map(|(_, p)| p),

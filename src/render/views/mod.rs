@@ -72,6 +72,7 @@ pub(crate) fn decision(d: &Decision, point: Option<(usize, &Point)>) -> Decision
         vote: d.vote.map(|v| v.label()),
         point: point.map(|(_, p)| p.titre.clone()),
         ancre_point: point.map(|(i, _)| point_anchor(i)),
+        interne: d.interne,
     }
 }
 
@@ -170,6 +171,7 @@ impl<'a> Views<'a> {
             statut: statut(a.statut),
             reunion: self.lien(r),
             fiche: self.pages.fiche_lien(&a.id),
+            interne: a.interne,
         }
     }
 
@@ -180,6 +182,7 @@ impl<'a> Views<'a> {
             echeance: s.echeance.map(DateVue::new),
             fait: s.fait,
             etat: if s.fait { "Faite" } else { "À faire" },
+            interne: s.interne,
         }
     }
 
@@ -276,6 +279,7 @@ impl<'a> Views<'a> {
                         .iter()
                         .map(|d| decision(d, Some((i, p))))
                         .collect(),
+                    interne: p.interne,
                 })
                 .collect(),
             decisions: r.decisions.iter().map(|d| decision(d, None)).collect(),
@@ -419,8 +423,15 @@ mod tests {
         );
         let json = serde_json::to_string(&sans).unwrap();
         assert!(!json.contains("Curie"), "{json}");
-        let avec = Views::new(&config, &pages, Publication { avec_noms: true })
-            .compte_rendu(&r, (None, None));
+        let avec = Views::new(
+            &config,
+            &pages,
+            Publication {
+                avec_noms: true,
+                ..Publication::default()
+            },
+        )
+        .compte_rendu(&r, (None, None));
         assert_eq!(avec.participants[0].nom.as_deref(), Some("Marie Curie"));
     }
 

@@ -11,6 +11,8 @@ use serde::Serialize;
 pub struct Publication {
     /// Participants' names are published (`--avec-noms`).
     pub avec_noms: bool,
+    /// Parts marked `interne: true` are published (`--interne`).
+    pub interne: bool,
 }
 
 /// The same on every page: who publishes.
@@ -20,6 +22,8 @@ pub struct SiteVue {
     pub organisation: String,
     /// The logo, relative to the site root (`assets/logo.svg`), if any.
     pub logo: Option<String>,
+    /// Published with `--interne`: pages say they are not for the public.
+    pub interne: bool,
 }
 
 /// A date, in the forms pages need.
@@ -107,6 +111,9 @@ pub struct PointVue {
     pub intervenants: Vec<Personne>,
     /// Decisions taken on this point.
     pub decisions: Vec<DecisionVue>,
+    /// Marked `interne: true`: present only on a site published with
+    /// `--interne`, where templates mark it.
+    pub interne: bool,
 }
 
 /// A decision.
@@ -120,6 +127,9 @@ pub struct DecisionVue {
     pub point: Option<String>,
     /// Fragment id of its point (`point-2`), when it has one.
     pub ancre_point: Option<String>,
+    /// Marked `interne: true`: present only on a site published with
+    /// `--interne`, where templates mark it.
+    pub interne: bool,
 }
 
 /// A decision on the site's list, with its meeting.
@@ -177,6 +187,9 @@ pub struct ActionVue {
     /// when the site has one (latest statut `fiche_en_cours` or
     /// `fiche_publiee`).
     pub fiche: Option<String>,
+    /// Marked `interne: true`: present only on a site published with
+    /// `--interne`, where templates mark it.
+    pub interne: bool,
 }
 
 /// Actions of one territory.
@@ -205,6 +218,9 @@ pub struct SuiteVue {
     pub fait: bool,
     /// « Faite » or « À faire ».
     pub etat: &'static str,
+    /// Marked `interne: true`: present only on a site published with
+    /// `--interne`, where templates mark it.
+    pub interne: bool,
 }
 
 /// The next meeting.
